@@ -1,0 +1,82 @@
+import { hostname } from 'node:os';
+import { REST } from '@discordjs/rest';
+import type { FastifyInstance } from 'fastify';
+import { startBot, type Bot } from './bot/bot.js';
+import { loadCommands } from './bot/registry.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { buildServer } from './http/server.js';
+import type { Logger } from './log.js';
+import { ResetScheduler } from './scheduler/resetScheduler.js';
+import { restSender } from './scheduler/sender.js';
+import { resolveJwtSecret } from './secrets.js';
+import { buildServices, type Services } from './services.js';
+import { migrateToLatest } from './store/migrate.js';
+import { openStore, type Store } from './store/openStore.js';
+
+/** A running instance: everything `main` started, and how to stop it in order. */
+export interface App {
+  config: Config;
+  store: Store;
+  services: Services;
+  http: FastifyInstance;
+  bot: Bot | undefined;
+  scheduler: ResetScheduler | undefined;
+  /** Stops accepting, lets in-flight requests finish, then closes the bot, the scheduler and the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root's body, separate from process concerns (signals, exit codes) so tests
+ * can start the whole service in-process.
+ */
+export async function startApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<App> {
+  const store = await openStore(config.databaseUrl, log.child({ component: 'store' }));
+  try {
+    await migrateToLatest(store.db, log.child({ component: 'migrate' }));
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const secret = resolveJwtSecret(config, log);
+  const services = buildServices({ db: store.db, clock, secret, config, log });
+  const http = await buildServer({ config, log, store, services, clock });
+
+  let bot: Bot | undefined;
+  let scheduler: ResetScheduler | undefined;
+  if (config.discord.token) {
+    const commands = await loadCommands();
+    bot = await startBot({ config, services, clock, log: log.child({ component: 'bot' }), commands });
+    if (config.scheduler) {
+      scheduler = new ResetScheduler({
+        db: store.db,
+        clock,
+        log: log.child({ component: 'scheduler' }),
+        guildReminders: services.guildReminders,
+        personalReminders: services.personalReminders,
+        tasks: services.tasks,
+        auth: services,
+        sender: restSender(bot.client.rest as unknown as REST),
+        instanceId: `${hostname()}:${process.pid}`,
+      });
+      await scheduler.start();
+    }
+  } else {
+    log.info(
+      { bot: 'off' },
+      'Discord bot is off: set DISCORD_TOKEN (bot token) and DISCORD_CLIENT_ID (application id) to turn it on; the web login also needs DISCORD_CLIENT_SECRET',
+    );
+  }
+  await http.listen({ port: config.port, host: config.host });
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await http.close();
+      await scheduler?.stop();
+      await bot?.stop();
+      await store.close();
+      log.info('Stopped');
+    })());
+  return { config, store, services, http, bot, scheduler, stop };
+}

@@ -1,0 +1,77 @@
+import type { Interaction } from 'discord.js';
+import { isDomainError } from '../errors.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import type { Services } from '../services.js';
+import type { Command, CommandContext } from './command.js';
+import { replyEphemeral } from './replies.js';
+
+export interface RouterDeps {
+  services: Services;
+  clock: Clock;
+  log: Logger;
+  commands: Map<string, Command>;
+}
+
+/** Wording of expected failures; the service's own sentence follows. */
+const PREFIX = { NOT_FOUND: '🔍', CONFLICT: '⚠️', VALIDATION: '✏️', LIMIT_REACHED: '🚧' } as const;
+
+/**
+ * The one catch point of the Discord front door: routes an interaction to its command, turns
+ * expected failures into a short private message, logs the rest and never lets one escape.
+ */
+export async function routeInteraction(interaction: Interaction, deps: RouterDeps): Promise<void> {
+  const log = deps.log.child({ interactionId: interaction.id });
+  try {
+    const command = findCommand(interaction, deps.commands);
+    if (!command) {
+      log.warn({ type: interaction.type }, 'Interaction for an unknown command');
+      if (interaction.isRepliable()) await replyEphemeral(interaction, 'This command is not available any more.');
+      return;
+    }
+    const user = await deps.services.users.upsertFromDiscord({
+      discordId: interaction.user.id,
+      username: interaction.user.username,
+      globalName: interaction.user.globalName,
+      avatar: interaction.user.avatar,
+    });
+    const ctx: CommandContext = { services: deps.services, clock: deps.clock, log, user };
+    if (interaction.isAutocomplete()) {
+      await command.autocomplete?.(interaction, ctx);
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (interaction.isChatInputCommand()) {
+      await command.execute(interaction, ctx);
+    } else if (interaction.isMessageComponent() && command.handleComponent) {
+      await command.handleComponent(interaction, ctx);
+    }
+    if (interaction.isRepliable() && (await deps.services.personalReminders.takeDmFailureNotice(user.id))) {
+      await replyEphemeral(
+        interaction,
+        '📪 Your reminder DMs were switched off: Discord would not deliver them (your DMs are closed to this bot). Open them and run `/remind-me before` again.',
+      );
+    }
+  } catch (err) {
+    if (interaction.isAutocomplete()) {
+      if (!isDomainError(err)) log.error({ err }, 'Autocomplete failed');
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const message = isDomainError(err) ? `${PREFIX[err.code]} ${err.message}` : '💥 Something went wrong on our side. Try again in a moment.';
+    if (!isDomainError(err)) log.error({ err, command: commandName(interaction) }, 'Interaction failed');
+    await replyEphemeral(interaction, message).catch((e: unknown) => log.warn({ err: e }, 'Could not send the error reply'));
+  }
+}
+
+function commandName(interaction: Interaction): string | undefined {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent()) return interaction.customId.split(':')[0];
+  return undefined;
+}
+
+function findCommand(interaction: Interaction, commands: Map<string, Command>): Command | undefined {
+  const name = commandName(interaction);
+  return name === undefined ? undefined : commands.get(name);
+}

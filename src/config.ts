@@ -1,0 +1,138 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A comma-separated list of absolute URLs (empty entries ignored). */
+const urlList = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+  .pipe(z.array(z.url()));
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const snowflake = z.string().regex(/^\d{15,25}$/, 'must be a Discord snowflake (digits)');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('file:data/tracker.db')
+    .refine((v) => v === ':memory:' || v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must be file:<path>, :memory: or postgres://…',
+    }),
+  DATA_DIR: z.string().min(1).default('data'),
+  JWT_SECRET: optionalText,
+  JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_CLIENT_ID: optionalText.pipe(snowflake.optional()),
+  DISCORD_CLIENT_SECRET: optionalText,
+  DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
+  DISCORD_API_URL: z.url().default('https://discord.com/api').transform((v) => v.replace(/\/+$/, '')),
+  DISCORD_AUTHORIZE_URL: z.url().default('https://discord.com/oauth2/authorize'),
+  OAUTH_REDIRECT_URI: z.url().default('http://localhost:3000/'),
+  OAUTH_REDIRECT_ALLOWLIST: urlList.default([]),
+  CORS_ORIGINS: urlList.default(['http://localhost:3000']),
+  RATE_LIMIT_AUTH_MAX: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  SCHEDULER: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/** The parsed, frozen configuration every part of the service reads. */
+export interface Config {
+  readonly env: Env['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly dataDir: string;
+  /** Undefined when not configured; `main` then generates one under `dataDir` (never in production). */
+  readonly jwtSecret: string | undefined;
+  readonly jwtTtlSeconds: number;
+  readonly discord: {
+    readonly token: string | undefined;
+    readonly clientId: string | undefined;
+    readonly clientSecret: string | undefined;
+    readonly guildId: string | undefined;
+    readonly apiUrl: string;
+    readonly authorizeUrl: string;
+  };
+  readonly oauth: {
+    readonly redirectUri: string;
+    /** Other redirect URIs a client may ask for with `/login?redirect_uri=`. */
+    readonly redirectAllowlist: readonly string[];
+  };
+  readonly corsOrigins: readonly string[];
+  readonly rateLimit: { readonly authMax: number; readonly windowSeconds: number };
+  readonly trustProxy: boolean;
+  readonly scheduler: boolean;
+  readonly logLevel: Env['LOG_LEVEL'];
+}
+
+/** Raised when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment map; pure, so tests can build configs without touching `process.env`. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && (!e.JWT_SECRET || Buffer.byteLength(e.JWT_SECRET) < 32)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: production needs an explicit secret of at least 32 bytes (e.g. `openssl rand -base64 48`)',
+    );
+  }
+  if (e.JWT_SECRET !== undefined && Buffer.byteLength(e.JWT_SECRET) < 32) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be at least 32 bytes');
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    jwtSecret: e.JWT_SECRET,
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    discord: Object.freeze({
+      token: e.DISCORD_TOKEN,
+      clientId: e.DISCORD_CLIENT_ID,
+      clientSecret: e.DISCORD_CLIENT_SECRET,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL,
+      authorizeUrl: e.DISCORD_AUTHORIZE_URL,
+    }),
+    oauth: Object.freeze({
+      redirectUri: e.OAUTH_REDIRECT_URI,
+      redirectAllowlist: Object.freeze([...e.OAUTH_REDIRECT_ALLOWLIST]),
+    }),
+    corsOrigins: Object.freeze([...e.CORS_ORIGINS]),
+    rateLimit: Object.freeze({ authMax: e.RATE_LIMIT_AUTH_MAX, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }),
+    trustProxy: e.TRUST_PROXY,
+    scheduler: e.SCHEDULER,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+/** The one place that reads `process.env`. */
+export function readConfig(): Config {
+  return parseConfig(process.env);
+}

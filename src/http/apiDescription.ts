@@ -1,0 +1,24 @@
+/** The introduction of the API reference at /docs: how a web app logs in and calls us. */
+export const API_DESCRIPTION = `
+Tracks Final Fantasy XIV dailies and weeklies per character. All instants are ISO-8601 UTC.
+
+## Logging in (Discord OAuth2, authorization code + PKCE)
+1. Send the browser to \`GET /login\`. It redirects to Discord with a single-use \`state\` (valid 10 minutes).
+2. Discord sends the browser back to the web app: \`http://localhost:3000/?code=…&state=…\`.
+3. \`POST /exchange\` with \`{ "code", "state" }\` (JSON or form). The answer: \`{ jwt, refreshToken, expiresIn, user }\`.
+4. Send \`Authorization: Bearer <jwt>\` on every call (\`x-access-token: <jwt>\` also works).
+   **A token in the query string is refused** (401 \`TOKEN_IN_QUERY\`): URLs end up in logs and browser history.
+5. Before \`expiresIn\` seconds pass, \`POST /auth/refresh\` with \`{ "refreshToken" }\` for a new pair. Each refresh token works
+   once: keep only the newest. Presenting an old one ends the session (401 \`TOKEN_REUSED\`). A session unused for 30 days ends.
+6. \`POST /auth/logout\` ends this session; \`POST /auth/logout-all\` ends all of them.
+
+## Errors
+Every error is \`{ "code": "MACHINE_CODE", "error": "human sentence" }\` with its status:
+400 \`VALIDATION\`, \`INVALID_JSON\`, \`INVALID_STATE\`; 401 \`TOKEN_MISSING\`, \`TOKEN_EXPIRED\` (refresh), \`TOKEN_INVALID\`,
+\`SESSION_REVOKED\`, \`TOKEN_REUSED\`, \`INVALID_CODE\` (log in again); 404 \`NOT_FOUND\` (also for other users' ids);
+409 \`CONFLICT\`, \`LIMIT_REACHED\`; 413 \`BODY_TOO_LARGE\` (64 KiB); 415 \`UNSUPPORTED_MEDIA_TYPE\` (send JSON);
+429 \`RATE_LIMITED\` (see \`Retry-After\`); 502 \`DISCORD_UNAVAILABLE\`.
+
+## Limits
+Task names 1–100 characters, notes up to 1000, 500 tasks and 40 characters per user.
+`;

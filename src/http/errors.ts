@@ -1,0 +1,99 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isAuthError, type AuthErrorCode } from '../auth/auth.errors.js';
+import { isDomainError, type DomainErrorCode } from '../errors.js';
+
+/** The one error shape every answer uses: a machine code and a human sentence. */
+export interface ErrorBody {
+  code: string;
+  error: string;
+}
+
+/** An expected HTTP failure raised by routes and hooks (auth, rate limits…). */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION: 400,
+  LIMIT_REACHED: 409,
+};
+
+const AUTH_STATUS: Record<AuthErrorCode, number> = {
+  TOKEN_MISSING: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_IN_QUERY: 401,
+  SESSION_REVOKED: 401,
+  TOKEN_REUSED: 401,
+  INVALID_CODE: 401,
+  INVALID_STATE: 400,
+  INVALID_REDIRECT_URI: 400,
+  DISCORD_UNAVAILABLE: 502,
+  LOGIN_NOT_CONFIGURED: 503,
+};
+
+/** RFC 6750: a 401 on a protected resource says which scheme to use and, for a bad token, why. */
+function wwwAuthenticate(code: AuthErrorCode, message: string): string | undefined {
+  if (code === 'TOKEN_MISSING') return 'Bearer realm="ffxiv-tracker"';
+  if (AUTH_STATUS[code] !== 401 || code === 'INVALID_CODE') return undefined;
+  return `Bearer realm="ffxiv-tracker", error="invalid_token", error_description="${message.replace(/"/g, "'")}"`;
+}
+
+/** Fastify's own failures, reworded into our shape. */
+const FASTIFY_ERRORS: Record<string, { status: number; code: string; error: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', error: 'Send the body as application/json.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'BODY_TOO_LARGE', error: 'The body is larger than 64 KiB.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', error: 'The body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', error: 'The body is empty but the content type says JSON.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', error: 'The Content-Length does not match the body.' },
+};
+
+/** Installs the single catch point of the HTTP front door. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.code(err.statusCode).headers(err.headers).send({ code: err.code, error: err.message } satisfies ErrorBody);
+    }
+    if (isAuthError(err)) {
+      const challenge = wwwAuthenticate(err.code, err.message);
+      if (challenge) void reply.header('www-authenticate', challenge);
+      return reply.code(AUTH_STATUS[err.code]).send({ code: err.code, error: err.message } satisfies ErrorBody);
+    }
+    if (isDomainError(err)) {
+      return reply.code(DOMAIN_STATUS[err.code]).send({ code: err.code, error: err.message } satisfies ErrorBody);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const where = first?.instancePath ? `${first.instancePath.replace(/^\//, '').replace(/\//g, '.')}: ` : '';
+      const part = err.validationContext ?? 'request';
+      return reply
+        .code(400)
+        .send({ code: 'VALIDATION', error: `Invalid ${part}: ${where}${first?.message ?? 'invalid value'}` } satisfies ErrorBody);
+    }
+    const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
+    if (known) return reply.code(known.status).send({ code: known.code, error: known.error } satisfies ErrorBody);
+    if (err.statusCode === 429) {
+      return reply.code(429).send({ code: 'RATE_LIMITED', error: err.message } satisfies ErrorBody);
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ code: 'BAD_REQUEST', error: 'The request could not be understood.' } satisfies ErrorBody);
+    }
+    req.log.error({ err }, 'Unhandled error');
+    return reply.code(500).send({ code: 'INTERNAL', error: 'Something went wrong on our side; try again.' } satisfies ErrorBody);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ code: 'ROUTE_NOT_FOUND', error: `No route ${req.method} ${req.url.split('?')[0]}.` } satisfies ErrorBody);
+  });
+}

@@ -1,0 +1,118 @@
+import formbody from '@fastify/formbody';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { principalOf, requireUser } from '../authenticate.js';
+import { errors, tokenPairSchema, userSchema } from '../schemas.js';
+import type { HttpDeps } from '../server.js';
+import { userJson } from '../views.js';
+
+const token = z.string().min(1).max(2048);
+
+/** Login, refresh and logout: rate-limited per client address, and the only routes taking form bodies. */
+export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config, services }) => {
+  await app.register(formbody, { bodyLimit: 8 * 1024 });
+  const rateLimit = { max: config.rateLimit.authMax, timeWindow: config.rateLimit.windowSeconds * 1000 };
+  const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
+
+  app.get(
+    '/login',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start a Discord login',
+        description:
+          'Answers 302 to Discord with a fresh single-use `state` (10 minutes) and PKCE (S256). Discord sends the browser back to the redirect URI with `?code=…&state=…`; post both to `/exchange`.',
+        querystring: z.strictObject({ redirect_uri: z.url().optional().describe('Must be on the server allow-list') }),
+        response: { 302: z.null(), ...errors(400, 429, 503) },
+      },
+    },
+    async (req, reply) => {
+      const { url } = await services.oauth.begin(req.query.redirect_uri);
+      return reply.header('cache-control', 'no-store').redirect(url, 302);
+    },
+  );
+
+  app.post(
+    '/exchange',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Trade the Discord code for our tokens',
+        description: 'JSON or form body. Answers with an access JWT, a refresh token and the user.',
+        body: z.strictObject({ code: z.string().min(1).max(512), state: z.string().min(1).max(512) }),
+        response: { 200: tokenPairSchema.extend({ user: userSchema }), ...errors(400, 401, 415, 429, 502, 503) },
+      },
+    },
+    async (req, reply) => {
+      const r = await services.oauth.exchange(req.body.code, req.body.state, req.headers['user-agent'] ?? null);
+      req.log.info({ userId: r.user.id, sessionId: r.sessionId }, 'Logged in');
+      return reply.headers(noStore).send({ jwt: r.jwt, refreshToken: r.refreshToken, expiresIn: r.expiresIn, user: userJson(r.user) });
+    },
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Rotate the refresh token',
+        description: 'Each refresh token works once. Presenting one that was already used ends the whole session (401 TOKEN_REUSED).',
+        body: z.strictObject({ refreshToken: token }),
+        response: { 200: tokenPairSchema, ...errors(400, 401, 415, 429) },
+      },
+    },
+    async (req, reply) => {
+      const r = await services.sessions.refresh(req.body.refreshToken);
+      return reply.headers(noStore).send({ jwt: r.jwt, refreshToken: r.refreshToken, expiresIn: r.expiresIn });
+    },
+  );
+
+  const loggedOut = z.object({ code: z.literal('LOGGED_OUT'), error: z.string() });
+  app.post(
+    '/auth/logout',
+    {
+      config: { rateLimit },
+      preHandler: requireUser(services.sessions),
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        security: [{ bearer: [] }],
+        response: { 200: loggedOut, ...errors(401, 429) },
+      },
+    },
+    async (req) => {
+      await services.sessions.logout(principalOf(req).sessionId);
+      return { code: 'LOGGED_OUT' as const, error: 'You are now logged out.' };
+    },
+  );
+
+  app.post(
+    '/auth/logout-all',
+    {
+      config: { rateLimit },
+      preHandler: requireUser(services.sessions),
+      schema: {
+        tags: ['auth'],
+        summary: 'End every session of this user',
+        security: [{ bearer: [] }],
+        response: { 200: loggedOut.extend({ sessions: z.number().int() }), ...errors(401, 429) },
+      },
+    },
+    async (req) => {
+      const n = await services.sessions.logoutAll(principalOf(req).userId);
+      return { code: 'LOGGED_OUT' as const, error: 'You are now logged out everywhere.', sessions: n };
+    },
+  );
+
+  app.get(
+    '/users/me',
+    {
+      preHandler: requireUser(services.sessions),
+      schema: { tags: ['users'], summary: 'The logged-in user', security: [{ bearer: [] }], response: { 200: userSchema, ...errors(401) } },
+    },
+    async (req) => userJson(await services.users.get(principalOf(req).userId)),
+  );
+};

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { REGIONS, type CadenceRule } from '../../resets/cadences.js';
+import { currentPeriod, nextOccurrence, previousOccurrence } from '../../resets/resetEngine.js';
+import { RESET_EVENTS } from '../../resets/cadences.js';
+import { PRESETS } from '../../tasks/presets.js';
+import { presetSchema, resetSchema } from '../schemas.js';
+import type { HttpDeps } from '../server.js';
+import { iso } from '../views.js';
+
+const FIXED_RULES: CadenceRule[] = [
+  { cadence: 'daily' },
+  { cadence: 'weekly' },
+  { cadence: 'gc-daily' },
+  { cadence: 'fashion-report' },
+  ...REGIONS.map((region) => ({ cadence: 'jumbo-cactpot' as const, region })),
+];
+
+const periodSchema = z.object({
+  cadence: z.string(),
+  region: z.string().nullable(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  opensAt: z.string().nullable(),
+});
+
+/** What needs no login: the preset catalogue and the reset clock. */
+export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock }) => {
+  const presets = PRESETS.map((p) => ({ ...p, intervalHours: p.intervalHours ?? null }));
+  app.get(
+    '/presets',
+    { schema: { tags: ['presets'], summary: 'The catalogue of standard FFXIV dailies and weeklies', response: { 200: z.array(presetSchema) } } },
+    async () => presets,
+  );
+
+  app.get(
+    '/resets',
+    {
+      schema: {
+        tags: ['resets'],
+        summary: 'Current period and next reset of every cadence, and the next occurrence of every announced event',
+        response: { 200: z.object({ now: z.string(), periods: z.array(periodSchema), events: z.array(resetSchema) }) },
+      },
+    },
+    async () => {
+      const now = clock();
+      return {
+        now: iso(now),
+        periods: FIXED_RULES.map((rule) => {
+          const p = currentPeriod(rule, now);
+          return {
+            cadence: rule.cadence,
+            region: 'region' in rule ? rule.region : null,
+            periodStart: iso(p.start),
+            periodEnd: iso(p.end!),
+            opensAt: p.opensAt == null ? null : iso(p.opensAt),
+          };
+        }),
+        events: RESET_EVENTS.map((event) => ({
+          event,
+          periodStart: iso(previousOccurrence(event, now)),
+          nextReset: iso(nextOccurrence(event, now)),
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { CADENCES, REGIONS, RESET_EVENTS } from '../resets/cadences.js';
+
+/** The response shapes of the API; the OpenAPI document is generated from these. */
+const iso = z.string().describe('ISO-8601 UTC instant');
+
+export const errorSchema = z
+  .object({ code: z.string().describe('Machine-readable code, e.g. TOKEN_EXPIRED'), error: z.string().describe('Human sentence') })
+  .meta({ id: 'Error' });
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    discordId: z.string().describe('Discord snowflake, always a string'),
+    username: z.string(),
+    globalName: z.string().nullable(),
+    avatarUrl: z.string().nullable(),
+    createdAt: iso,
+  })
+  .meta({ id: 'User' });
+
+export const tokenPairSchema = z
+  .object({
+    jwt: z.string().describe('Access token: send as Authorization: Bearer <jwt>'),
+    refreshToken: z.string().describe('Opaque, single use: trade at POST /auth/refresh'),
+    expiresIn: z.number().int().describe('Seconds until the jwt expires'),
+  })
+  .meta({ id: 'TokenPair' });
+
+export const taskSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    cadence: z.enum(CADENCES),
+    characterId: z.string().nullable(),
+    region: z.enum(REGIONS).nullable(),
+    intervalHours: z.number().int().nullable(),
+    notes: z.string().nullable(),
+    position: z.number().int(),
+    presetKey: z.string().nullable(),
+    done: z.boolean().describe('Completed inside the current period'),
+    completedAt: iso.nullable(),
+    periodStart: iso.nullable(),
+    periodEnd: iso.nullable().describe('When the task opens again; null if nothing resets it'),
+    opensAt: iso.nullable().describe('Fashion Report: when judging opens in this period'),
+    createdAt: iso,
+    updatedAt: iso,
+  })
+  .meta({ id: 'Task' });
+
+export const characterSchema = z
+  .object({
+    id: z.string(),
+    persistentKey: z.string(),
+    lodestoneId: z.string(),
+    name: z.string(),
+    world: z.string(),
+    datacenter: z.string(),
+    region: z.enum(REGIONS),
+    avatarUrl: z.string().nullable(),
+    portraitUrl: z.string().nullable(),
+    createdAt: iso,
+    updatedAt: iso,
+  })
+  .meta({ id: 'Character' });
+
+export const presetSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    cadence: z.enum(CADENCES),
+    category: z.string(),
+    intervalHours: z.number().int().nullable(),
+    description: z.string(),
+  })
+  .meta({ id: 'Preset' });
+
+export const resetSchema = z
+  .object({
+    event: z.enum(RESET_EVENTS),
+    periodStart: iso,
+    nextReset: iso,
+  })
+  .meta({ id: 'Reset' });
+
+/** Error responses a route documents, by status. */
+export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, errorSchema]));

@@ -1,0 +1,106 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Services } from '../services.js';
+import type { Store } from '../store/openStore.js';
+import { HttpError, installErrorHandling } from './errors.js';
+import { API_DESCRIPTION } from './apiDescription.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { characterRoutes } from './routes/characters.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { publicRoutes } from './routes/public.routes.js';
+import { taskRoutes } from './routes/tasks.routes.js';
+
+/** What the HTTP front door needs; built once by `main`. */
+export interface HttpDeps {
+  config: Config;
+  log: Logger;
+  store: Store;
+  services: Services;
+  clock: Clock;
+}
+
+export const BODY_LIMIT = 64 * 1024;
+
+/** Request lines are logged without their query string: a token put there by mistake must not reach the logs. */
+const serializers = {
+  req(req: { method: string; url: string; ip?: string; id?: string }) {
+    const [path, query] = req.url.split('?');
+    return { id: req.id, method: req.method, url: path, ...(query !== undefined && { query: '[redacted]' }), remoteAddress: req.ip };
+  },
+};
+
+/** Builds the app without listening: `main` listens, tests use `inject()` or a port of their own. */
+export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.log.child({ component: 'http' }, { serializers }) as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('principal', null);
+  // Only JSON (and form data on the login routes) is accepted; text/plain would also skip CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    // The API reference page needs its own scripts and styles; everything is served from here.
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  await app.register(cors, {
+    origin: [...config.corsOrigins],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Access-Token', 'X-Api-Key'],
+    exposedHeaders: ['Location', 'Retry-After'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new HttpError(429, 'RATE_LIMITED', `Too many attempts; retry in ${Math.ceil(ctx.ttl / 1000)} s.`, {
+        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
+      }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'FFXIV Tracker API', version: '1.0.0', description: API_DESCRIPTION },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `jwt` from POST /exchange or /auth/refresh.' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(healthRoutes, deps);
+  await app.register(publicRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(taskRoutes, deps);
+  await app.register(characterRoutes, deps);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { Character } from '../characters/character.types.js';
+import type { TaskView } from '../tasks/task.types.js';
+import type { User } from '../users/user.types.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms == null ? null : iso(ms));
+
+/** Domain objects (epoch ms) into their JSON form (ISO-8601 UTC). */
+export const userJson = (u: User) => ({
+  id: u.id,
+  discordId: u.discordId,
+  username: u.username,
+  globalName: u.globalName,
+  avatarUrl: u.avatarUrl,
+  createdAt: iso(u.createdAt),
+});
+
+export const taskJson = (t: TaskView) => ({
+  id: t.id,
+  name: t.name,
+  cadence: t.cadence,
+  characterId: t.characterId,
+  region: t.region,
+  intervalHours: t.intervalHours,
+  notes: t.notes,
+  position: t.position,
+  presetKey: t.presetKey,
+  done: t.done,
+  completedAt: isoOrNull(t.completedAt),
+  periodStart: isoOrNull(t.periodStart),
+  periodEnd: isoOrNull(t.periodEnd),
+  opensAt: isoOrNull(t.opensAt),
+  createdAt: iso(t.createdAt),
+  updatedAt: iso(t.updatedAt),
+});
+
+export const characterJson = (c: Character) => ({
+  id: c.id,
+  persistentKey: c.persistentKey,
+  lodestoneId: c.lodestoneId,
+  name: c.name,
+  world: c.world,
+  datacenter: c.datacenter,
+  region: c.region,
+  avatarUrl: c.avatarUrl,
+  portraitUrl: c.portraitUrl,
+  createdAt: iso(c.createdAt),
+  updatedAt: iso(c.updatedAt),
+});
+
+export { iso };

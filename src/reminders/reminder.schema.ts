@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { RESET_EVENTS } from '../resets/cadences.js';
+
+/** What a server gets when it chooses no events. */
+export const DEFAULT_GUILD_EVENTS = ['daily-reset', 'weekly-reset'] as const;
+
+const snowflake = z.string().regex(/^\d{15,25}$/, 'must be a Discord id');
+
+export const guildReminderSchema = z.strictObject({
+  channelId: snowflake,
+  roleId: snowflake.nullish(),
+  events: z.array(z.enum(RESET_EVENTS)).max(RESET_EVENTS.length).optional(),
+  leadMinutes: z.number().int().min(0).max(24 * 60).default(0),
+});
+
+/** Personal DMs before a reset: which reset and how many hours ahead. */
+export const personalReminderSchema = z.strictObject({
+  cadence: z.enum(['daily', 'weekly']),
+  hoursBefore: z.number().int().min(1).max(72),
+});
+
+export type GuildReminderInput = z.input<typeof guildReminderSchema>;
+export type PersonalReminderInput = z.input<typeof personalReminderSchema>;

@@ -1,0 +1,20 @@
+import type { ResetEvent } from '../resets/cadences.js';
+
+/** A server's announcement settings. */
+export interface GuildReminder {
+  guildId: string;
+  channelId: string;
+  roleId: string | null;
+  events: ResetEvent[];
+  leadMinutes: number;
+  enabled: boolean;
+  disabledReason: string | null;
+}
+
+/** A user's reminder DM settings. */
+export interface PersonalReminder {
+  userId: string;
+  cadence: 'daily' | 'weekly';
+  hoursBefore: number;
+  enabled: boolean;
+}

@@ -1,0 +1,46 @@
+import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+
+/** Why a message could not be delivered: `refused` will not heal by retrying (gone, no access, DMs closed). */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  constructor(
+    readonly kind: 'refused' | 'transient',
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Where the scheduler's messages go; the real one is Discord's REST API. */
+export interface MessageSender {
+  postToChannel(channelId: string, message: RESTPostAPIChannelMessageJSONBody): Promise<void>;
+  sendDm(discordUserId: string, message: RESTPostAPIChannelMessageJSONBody): Promise<void>;
+}
+
+/**
+ * Sends through @discordjs/rest, which queues per rate-limit bucket and waits out 429s
+ * on its own; we only sort its failures into refused and transient.
+ */
+export function restSender(rest: REST): MessageSender {
+  const wrap = async (what: string, fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (err) {
+      if (err instanceof DiscordAPIError && (err.status === 403 || err.status === 404)) {
+        throw new DeliveryError('refused', err.status, `${what}: ${err.message} (code ${String(err.code)})`);
+      }
+      const status = err instanceof DiscordAPIError ? err.status : undefined;
+      throw new DeliveryError('transient', status, `${what}: ${(err as Error).message}`);
+    }
+  };
+  return {
+    postToChannel: (channelId, message) => wrap('channel message', () => rest.post(Routes.channelMessages(channelId), { body: message })),
+    sendDm: (discordUserId, message) =>
+      wrap('direct message', async () => {
+        const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as { id: string };
+        await rest.post(Routes.channelMessages(channel.id), { body: message });
+      }),
+  };
+}

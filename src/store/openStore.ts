@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Logger } from '../log.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open store: the Kysely handle plus what owning it entails. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** The SQLite file path, when there is one (for backups and integrity checks). */
+  readonly file: string | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store named by a `DATABASE_URL`: `file:<path>` or `:memory:` for SQLite,
+ * `postgres://…` for PostgreSQL. The same Kysely code runs on both.
+ */
+export async function openStore(url: string, log: Logger): Promise<Store> {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, log);
+  return openSqlite(url, log);
+}
+
+async function openSqlite(url: string, log: Logger): Promise<Store> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const file = url === ':memory:' ? undefined : resolve(url.replace(/^file:/, ''));
+  if (file) mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file ?? ':memory:');
+  // WAL lets readers run beside the writer; NORMAL sync in WAL mode survives a process crash.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  log.info({ store: { dialect: 'sqlite', file: file ?? ':memory:' } }, 'Store opened');
+  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, log: Logger): Promise<Store> {
+  const pg = await import('pg');
+  // int8 columns hold epoch milliseconds, which fit a JS number exactly.
+  pg.default.types.setTypeParser(20, (v) => Number(v));
+  const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const host = new URL(url).host;
+  log.info({ store: { dialect: 'postgres', host } }, 'Store opened');
+  return { db, dialect: 'postgres', file: undefined, close: () => db.destroy() };
+}

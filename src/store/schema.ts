@@ -1,0 +1,141 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The typed shape of the store. Every instant is an integer of epoch milliseconds (UTC),
+ * every Discord id a string (snowflakes exceed 2^53), every flag 0/1: the same on SQLite
+ * and PostgreSQL.
+ */
+export interface Database {
+  users: UsersTable;
+  characters: CharactersTable;
+  tasks: TasksTable;
+  completions: CompletionsTable;
+  sessions: SessionsTable;
+  refresh_tokens: RefreshTokensTable;
+  oauth_states: OAuthStatesTable;
+  guild_reminders: GuildRemindersTable;
+  personal_reminders: PersonalRemindersTable;
+  announcement_claims: AnnouncementClaimsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  discord_id: string;
+  username: string;
+  global_name: string | null;
+  avatar: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CharactersTable {
+  id: string;
+  user_id: string;
+  lodestone_id: string;
+  name: string;
+  world: string;
+  datacenter: string;
+  region: string;
+  avatar_url: string | null;
+  portrait_url: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TasksTable {
+  id: string;
+  user_id: string;
+  character_id: string | null;
+  name: string;
+  cadence: string;
+  /** Hours for `cooldown` tasks. */
+  interval_hours: number | null;
+  /** Data-center region for `jumbo-cactpot` tasks without a character. */
+  region: string | null;
+  notes: string | null;
+  position: number;
+  preset_key: string | null;
+  /** Copies of the newest completion, so one indexed read gives a user's whole status. */
+  last_period_start: number | null;
+  last_completed_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CompletionsTable {
+  task_id: string;
+  user_id: string;
+  period_start: number;
+  completed_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  last_used_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  user_agent: string | null;
+}
+
+export interface RefreshTokensTable {
+  token_hash: string;
+  session_id: string;
+  created_at: number;
+  used_at: number | null;
+}
+
+export interface OAuthStatesTable {
+  state_hash: string;
+  code_verifier: string;
+  redirect_uri: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface GuildRemindersTable {
+  guild_id: string;
+  channel_id: string;
+  role_id: string | null;
+  /** Comma-separated reset events. */
+  events: string;
+  lead_minutes: number;
+  enabled: number;
+  disabled_reason: string | null;
+  updated_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PersonalRemindersTable {
+  user_id: string;
+  cadence: string;
+  hours_before: number;
+  enabled: number;
+  /** Set when Discord refused a DM; the user is told at their next command. */
+  dm_failed_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AnnouncementClaimsTable {
+  /** e.g. `guild:<id>`, `user:<id>`. */
+  target: string;
+  event: string;
+  occurs_at: number;
+  claimed_at: number;
+  claimed_by: string;
+  sent_at: number | null;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type CharacterRow = Selectable<CharactersTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type NewTask = Insertable<TasksTable>;
+export type TaskUpdate = Updateable<TasksTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type GuildReminderRow = Selectable<GuildRemindersTable>;
+export type PersonalReminderRow = Selectable<PersonalRemindersTable>;
+// Generated is re-exported for tables that later gain auto columns.
+export type { Generated };

@@ -1,0 +1,231 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
+import { findCharacterRow } from '../characters/character.repository.js';
+import { invalid, limitReached, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import { completionPeriod, currentPeriod, isDone } from '../resets/resetEngine.js';
+import type { Database } from '../store/schema.js';
+import { parseInput } from '../validation.js';
+import { findPreset } from './presets.js';
+import { countTasks, findTaskRow, latestCompletion, listTaskRows, type TaskWithRegion } from './task.repository.js';
+import {
+  addPresetsSchema,
+  createTaskSchema,
+  MAX_TASKS_PER_USER,
+  taskFilterSchema,
+  updateTaskSchema,
+  type AddPresetsInput,
+  type CreateTaskInput,
+  type TaskFilter,
+  type UpdateTaskInput,
+} from './task.schema.js';
+import { lastCompletionOf, ruleFor, toTaskView } from './task.status.js';
+import type { TaskView } from './task.types.js';
+
+type Tx = Transaction<Database>;
+
+/** Everything a player does with their tasks, whichever front door they use. */
+export class TaskService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(userId: string, filter: TaskFilter = {}): Promise<TaskView[]> {
+    const f = parseInput(taskFilterSchema, filter);
+    let characterId: string | undefined;
+    if (f.characterId) characterId = (await this.requireCharacter(this.db, userId, f.characterId)).id;
+    const now = this.clock();
+    const views = (await listTaskRows(this.db, userId, { cadence: f.cadence, characterId })).map((r) => toTaskView(r, now));
+    return f.status ? views.filter((t) => t.done === (f.status === 'done')) : views;
+  }
+
+  async get(userId: string, taskId: string): Promise<TaskView> {
+    return toTaskView(await this.requireTask(this.db, userId, taskId), this.clock());
+  }
+
+  async create(userId: string, input: CreateTaskInput, presetKey: string | null = null): Promise<TaskView> {
+    const t = parseInput(createTaskSchema, input);
+    return this.db.transaction().execute(async (tx) => {
+      const { count, maxPosition } = await countTasks(tx, userId);
+      if (count >= MAX_TASKS_PER_USER) throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`);
+      const id = await this.insertTask(tx, userId, { ...t, presetKey }, maxPosition + 1);
+      return toTaskView(await this.requireTask(tx, userId, id), this.clock());
+    });
+  }
+
+  /**
+   * Adds presets in one go, skipping those already present for the same character
+   * (or for the user as a whole); unknown keys fail the whole call and add nothing.
+   */
+  async addPresets(userId: string, input: AddPresetsInput): Promise<{ added: TaskView[]; skipped: string[] }> {
+    const { keys, characterId } = parseInput(addPresetsSchema, input);
+    const unknown = keys.filter((k) => !findPreset(k));
+    if (unknown.length > 0) throw invalid(`Unknown preset: ${unknown.join(', ')}.`);
+    return this.db.transaction().execute(async (tx) => {
+      const character = characterId ? await this.requireCharacter(tx, userId, characterId) : undefined;
+      const existing = await listTaskRows(tx, userId);
+      const present = new Set(
+        existing.filter((r) => r.preset_key && r.character_id === (character?.id ?? null)).map((r) => r.preset_key),
+      );
+      const toAdd = [...new Set(keys)].filter((k) => !present.has(k));
+      if (existing.length + toAdd.length > MAX_TASKS_PER_USER) {
+        throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`);
+      }
+      let position = existing.reduce((m, r) => Math.max(m, r.position), -1);
+      const ids: string[] = [];
+      for (const key of toAdd) {
+        const p = findPreset(key)!;
+        if (p.cadence === 'jumbo-cactpot' && !character) {
+          throw invalid('Jumbo Cactpot depends on your data center: add it for a character (or create it with a region).');
+        }
+        ids.push(
+          await this.insertTask(
+            tx,
+            userId,
+            { name: p.name, cadence: p.cadence, characterId: character?.id ?? null, intervalHours: p.intervalHours ?? null, presetKey: p.key },
+            ++position,
+          ),
+        );
+      }
+      const now = this.clock();
+      const added = (await listTaskRows(tx, userId)).filter((r) => ids.includes(r.id)).map((r) => toTaskView(r, now));
+      return { added, skipped: keys.filter((k) => present.has(k)) };
+    });
+  }
+
+  async update(userId: string, taskId: string, input: UpdateTaskInput): Promise<TaskView> {
+    const patch = parseInput(updateTaskSchema, input);
+    const row = await this.requireTask(this.db, userId, taskId);
+    await this.db
+      .updateTable('tasks')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.notes !== undefined && { notes: patch.notes === '' ? null : patch.notes }),
+        ...(patch.position !== undefined && { position: patch.position }),
+        updated_at: this.clock(),
+      })
+      .where('id', '=', row.id)
+      .execute();
+    return this.get(userId, taskId);
+  }
+
+  async remove(userId: string, taskId: string): Promise<void> {
+    const res = await this.db.deleteFrom('tasks').where('id', '=', taskId).where('user_id', '=', userId).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw notFound('Task');
+  }
+
+  /** Marks a task done for the current period. Idempotent, also across processes. */
+  async complete(userId: string, taskId: string): Promise<TaskView> {
+    const now = this.clock();
+    return this.db.transaction().execute(async (tx) => {
+      const row = await this.requireTask(tx, userId, taskId);
+      const rule = ruleFor(row);
+      if (isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
+      const period = completionPeriod(rule, now, row.last_completed_at);
+      // The (task, period) key keeps one completion when two processes race here.
+      await tx
+        .insertInto('completions')
+        .values({ task_id: row.id, user_id: userId, period_start: period.start, completed_at: now })
+        .onConflict((oc) => oc.columns(['task_id', 'period_start']).doNothing())
+        .execute();
+      const stored = await tx
+        .selectFrom('completions')
+        .select(['period_start', 'completed_at'])
+        .where('task_id', '=', row.id)
+        .where('period_start', '=', period.start)
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('tasks')
+        .set({ last_period_start: stored.period_start, last_completed_at: stored.completed_at })
+        .where('id', '=', row.id)
+        .execute();
+      return toTaskView(await this.requireTask(tx, userId, taskId), now);
+    });
+  }
+
+  /** Reopens a task for the current period; older history stays. */
+  async undo(userId: string, taskId: string): Promise<TaskView> {
+    const now = this.clock();
+    return this.db.transaction().execute(async (tx) => {
+      const row = await this.requireTask(tx, userId, taskId);
+      const rule = ruleFor(row);
+      if (!isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
+      const start = rule.cadence === 'cooldown' ? row.last_period_start! : currentPeriod(rule, now, row.last_completed_at).start;
+      await tx.deleteFrom('completions').where('task_id', '=', row.id).where('period_start', '=', start).execute();
+      const prev = await latestCompletion(tx, row.id);
+      await tx
+        .updateTable('tasks')
+        .set({ last_period_start: prev?.period_start ?? null, last_completed_at: prev?.completed_at ?? null })
+        .where('id', '=', row.id)
+        .execute();
+      return toTaskView(await this.requireTask(tx, userId, taskId), now);
+    });
+  }
+
+  /** How many times a task has been completed, for streaks and history. */
+  async completionCount(userId: string, taskId: string): Promise<number> {
+    await this.requireTask(this.db, userId, taskId);
+    const r = await this.db
+      .selectFrom('completions')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('task_id', '=', taskId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  private async insertTask(
+    tx: Tx,
+    userId: string,
+    t: {
+      name: string;
+      cadence: string;
+      characterId?: string | null | undefined;
+      notes?: string | null | undefined;
+      region?: string | null | undefined;
+      intervalHours?: number | null | undefined;
+      presetKey: string | null;
+    },
+    position: number,
+  ): Promise<string> {
+    const character = t.characterId ? await this.requireCharacter(tx, userId, t.characterId) : undefined;
+    if (t.cadence === 'jumbo-cactpot' && !t.region && !character) {
+      throw invalid('A Jumbo Cactpot task needs a character or a region (eu, na, jp, oc): the drawing time depends on it.');
+    }
+    const now = this.clock();
+    const id = newId();
+    await tx
+      .insertInto('tasks')
+      .values({
+        id,
+        user_id: userId,
+        character_id: character?.id ?? null,
+        name: t.name,
+        cadence: t.cadence,
+        interval_hours: t.intervalHours ?? null,
+        region: t.region ?? null,
+        notes: t.notes ? t.notes : null,
+        position,
+        preset_key: t.presetKey,
+        last_period_start: null,
+        last_completed_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return id;
+  }
+
+  private async requireTask(db: Kysely<Database> | Tx, userId: string, taskId: string): Promise<TaskWithRegion> {
+    const row = await findTaskRow(db, userId, taskId);
+    if (!row) throw notFound('Task');
+    return row;
+  }
+
+  private async requireCharacter(db: Kysely<Database> | Tx, userId: string, ref: string) {
+    const c = await findCharacterRow(db, userId, ref);
+    if (!c) throw notFound('Character');
+    return c;
+  }
+}
+

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../store/schema.js';
+
+export function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByDiscordId(db: Kysely<Database>, discordId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('discord_id', '=', discordId).executeTakeFirst();
+}
+
+/** Inserts or refreshes a user keyed by Discord id; never creates a second row for one Discord user. */
+export async function upsertUser(
+  db: Kysely<Database>,
+  row: { id: string; discord_id: string; username: string; global_name: string | null; avatar: string | null; now: number },
+): Promise<UserRow> {
+  const { now, ...fields } = row;
+  return db
+    .insertInto('users')
+    .values({ ...fields, created_at: now, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('discord_id').doUpdateSet({
+        username: fields.username,
+        global_name: fields.global_name,
+        avatar: fields.avatar,
+        updated_at: now,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import { notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Database, UserRow } from '../store/schema.js';
+import { parseInput } from '../validation.js';
+import { findUserByDiscordId, findUserById, upsertUser } from './user.repository.js';
+import type { DiscordIdentity, User } from './user.types.js';
+
+const identitySchema = z.object({
+  discordId: z.string().regex(/^\d{1,25}$/, 'must be a Discord snowflake string'),
+  username: z.string().min(1).max(100),
+  globalName: z.string().max(100).nullish(),
+  avatar: z.string().max(200).nullish(),
+});
+
+/** Users as both front doors see them: one row per Discord account. */
+export class UserService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates the user on first sight, refreshes names and avatar afterwards. */
+  async upsertFromDiscord(identity: DiscordIdentity, db: Kysely<Database> = this.db): Promise<User> {
+    const id = parseInput(identitySchema, identity);
+    const row = await upsertUser(db, {
+      id: newId(),
+      discord_id: id.discordId,
+      username: id.username,
+      global_name: id.globalName ?? null,
+      avatar: id.avatar ?? null,
+      now: this.clock(),
+    });
+    return toUser(row);
+  }
+
+  async get(userId: string): Promise<User> {
+    const row = await findUserById(this.db, userId);
+    if (!row) throw notFound('User');
+    return toUser(row);
+  }
+
+  async findByDiscordId(discordId: string): Promise<User | undefined> {
+    const row = await findUserByDiscordId(this.db, discordId);
+    return row && toUser(row);
+  }
+}
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    discordId: row.discord_id,
+    username: row.username,
+    globalName: row.global_name,
+    avatar: row.avatar,
+    avatarUrl: row.avatar
+      ? `https://cdn.discordapp.com/avatars/${row.discord_id}/${row.avatar}.${row.avatar.startsWith('a_') ? 'gif' : 'png'}`
+      : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

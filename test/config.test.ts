@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('starts with zero configuration on the SQLite default', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({
+      port: 8080,
+      databaseUrl: 'file:data/tracker.db',
+      jwtSecret: undefined,
+      jwtTtlSeconds: 900,
+      corsOrigins: ['http://localhost:3000'],
+      discord: { apiUrl: 'https://discord.com/api', authorizeUrl: 'https://discord.com/oauth2/authorize', token: undefined },
+      oauth: { redirectUri: 'http://localhost:3000/' },
+    });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DISCORD_CLIENT_ID: '12ab' }, 'DISCORD_CLIENT_ID'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ CORS_ORIGINS: 'http://ok.example, nope' }, 'CORS_ORIGINS'],
+  ])('stops on %j naming %s', (env, name) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(name);
+  });
+
+  it('refuses production without an explicit JWT secret of at least 32 bytes', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
+  });
+
+  it('accepts :memory:, PostgreSQL URLs and lists of origins', () => {
+    expect(parseConfig({ DATABASE_URL: ':memory:' }).databaseUrl).toBe(':memory:');
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db' }).databaseUrl).toMatch(/^postgres/);
+    expect(parseConfig({ CORS_ORIGINS: 'http://a.example, http://b.example' }).corsOrigins).toEqual(['http://a.example', 'http://b.example']);
+    expect(parseConfig({ DISCORD_API_URL: 'http://127.0.0.1:9/api/' }).discord.apiUrl).toBe('http://127.0.0.1:9/api');
+  });
+});

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NO_MIGRATIONS } from 'kysely';
+import { buildMigrator, migrateToLatest } from '../src/store/migrate.js';
+import { openStore, type Store } from '../src/store/openStore.js';
+import { silentLog } from './helpers/testStore.js';
+
+let store: Store | undefined;
+afterEach(async () => store?.close());
+
+describe('migrations', () => {
+  it('build the whole schema on a fresh database and are a no-op the second time', async () => {
+    store = await openStore(':memory:', silentLog);
+    const first = await migrateToLatest(store.db, silentLog);
+    expect(first.results?.every((r) => r.status === 'Success')).toBe(true);
+    const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
+    expect(tables).toEqual([
+      'announcement_claims', 'characters', 'completions', 'guild_reminders', 'oauth_states',
+      'personal_reminders', 'refresh_tokens', 'sessions', 'tasks', 'users',
+    ]);
+    const second = await migrateToLatest(store.db, silentLog);
+    expect(second.results).toEqual([]);
+  });
+
+  it('name every file in order and can be rolled back to nothing', async () => {
+    store = await openStore(':memory:', silentLog);
+    await migrateToLatest(store.db, silentLog);
+    const migrator = buildMigrator(store.db);
+    const list = await migrator.getMigrations();
+    expect(list.map((m) => m.name)).toEqual([...list.map((m) => m.name)].sort());
+    expect(list.every((m) => /^\d{3}_[a-z0-9_]+$/.test(m.name) && m.executedAt)).toBe(true);
+    await migrator.migrateTo(NO_MIGRATIONS);
+    const left = (await store.db.introspection.getTables()).map((t) => t.name);
+    expect(left).toEqual([]);
+  });
+
+  it('enforce foreign keys: a task cannot point at a missing user', async () => {
+    store = await openStore(':memory:', silentLog);
+    await migrateToLatest(store.db, silentLog);
+    await expect(
+      store.db
+        .insertInto('tasks')
+        .values({
+          id: 't', user_id: 'nobody', character_id: null, name: 'x', cadence: 'daily', interval_hours: null, region: null, notes: null,
+          position: 0, preset_key: null, last_period_start: null, last_completed_at: null, created_at: 0, updated_at: 0,
+        })
+        .execute(),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+});
