@@ -40,6 +40,7 @@ const envSchema = z.object({
   CORS_ORIGINS: urlList.default(['http://localhost:3000']),
   RATE_LIMIT_AUTH_MAX: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  API_KEY_RATE_MAX: z.coerce.number().int().min(1).default(120),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -77,7 +78,7 @@ export interface Config {
     readonly redirectAllowlist: readonly string[];
   };
   readonly corsOrigins: readonly string[];
-  readonly rateLimit: { readonly authMax: number; readonly windowSeconds: number };
+  readonly rateLimit: { readonly authMax: number; readonly windowSeconds: number; readonly apiKeyMax: number };
   readonly trustProxy: boolean;
   readonly scheduler: boolean;
   readonly logLevel: Env['LOG_LEVEL'];
@@ -125,7 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       redirectAllowlist: Object.freeze([...e.OAUTH_REDIRECT_ALLOWLIST]),
     }),
     corsOrigins: Object.freeze([...e.CORS_ORIGINS]),
-    rateLimit: Object.freeze({ authMax: e.RATE_LIMIT_AUTH_MAX, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }),
+    rateLimit: Object.freeze({ authMax: e.RATE_LIMIT_AUTH_MAX, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, apiKeyMax: e.API_KEY_RATE_MAX }),
     trustProxy: e.TRUST_PROXY,
     scheduler: e.SCHEDULER,
     logLevel: e.LOG_LEVEL,

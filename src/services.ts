@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ApiKeyService } from './apiKeys/apiKey.service.js';
 import { DiscordOAuthClient } from './auth/discordOAuth.client.js';
 import { createJwtCodec } from './auth/jwt.js';
 import { OAuthService } from './auth/oauth.service.js';
@@ -22,6 +23,7 @@ export interface Services {
   oauth: OAuthService;
   guildReminders: GuildReminderService;
   personalReminders: PersonalReminderService;
+  apiKeys: ApiKeyService;
 }
 
 export interface ServiceDeps {
@@ -54,5 +56,6 @@ export function buildServices({ db, clock, secret, config, log }: ServiceDeps): 
     ),
     guildReminders: new GuildReminderService(db, clock),
     personalReminders: new PersonalReminderService(db, clock),
+    apiKeys: new ApiKeyService(db, clock),
   };
 }

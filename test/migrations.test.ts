@@ -2,19 +2,29 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NO_MIGRATIONS } from 'kysely';
 import { buildMigrator, migrateToLatest } from '../src/store/migrate.js';
 import { openStore, type Store } from '../src/store/openStore.js';
+import { createTestDatabase, type TestDatabase } from './helpers/testDatabase.js';
 import { silentLog } from './helpers/testStore.js';
 
 let store: Store | undefined;
-afterEach(async () => store?.close());
+let database: TestDatabase | undefined;
+afterEach(async () => {
+  await store?.close();
+  await database?.drop();
+});
+
+async function freshStore(): Promise<Store> {
+  database = await createTestDatabase();
+  return openStore(database.url, silentLog);
+}
 
 describe('migrations', () => {
   it('build the whole schema on a fresh database and are a no-op the second time', async () => {
-    store = await openStore(':memory:', silentLog);
+    store = await freshStore();
     const first = await migrateToLatest(store.db, silentLog);
     expect(first.results?.every((r) => r.status === 'Success')).toBe(true);
     const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
-      'announcement_claims', 'characters', 'completions', 'guild_reminders', 'oauth_states',
+      'announcement_claims', 'api_keys', 'characters', 'completions', 'guild_reminders', 'oauth_states',
       'personal_reminders', 'refresh_tokens', 'sessions', 'tasks', 'users',
     ]);
     const second = await migrateToLatest(store.db, silentLog);
@@ -22,7 +32,7 @@ describe('migrations', () => {
   });
 
   it('name every file in order and can be rolled back to nothing', async () => {
-    store = await openStore(':memory:', silentLog);
+    store = await freshStore();
     await migrateToLatest(store.db, silentLog);
     const migrator = buildMigrator(store.db);
     const list = await migrator.getMigrations();
@@ -34,7 +44,7 @@ describe('migrations', () => {
   });
 
   it('enforce foreign keys: a task cannot point at a missing user', async () => {
-    store = await openStore(':memory:', silentLog);
+    store = await freshStore();
     await migrateToLatest(store.db, silentLog);
     await expect(
       store.db
@@ -44,6 +54,6 @@ describe('migrations', () => {
           position: 0, preset_key: null, last_period_start: null, last_completed_at: null, created_at: 0, updated_at: 0,
         })
         .execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/foreign key/i);
   });
 });

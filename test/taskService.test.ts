@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../src/errors.js';
 import { MAX_TASKS_PER_USER } from '../src/tasks/task.schema.js';
-import { createTestContext, createUser, type TestContext } from './helpers/testStore.js';
+import { openStore } from '../src/store/openStore.js';
+import { ENGINE } from './helpers/testDatabase.js';
+import { TaskService } from '../src/tasks/task.service.js';
+import { createTestContext, createUser, silentLog, type TestContext } from './helpers/testStore.js';
 
 const HOUR = 3_600_000;
 let ctx: TestContext;
@@ -60,6 +63,25 @@ describe('task status across resets', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => ctx.services.tasks.complete(u.id, t.id)));
     expect(results.every((r) => r.done)).toBe(true);
     expect(await completionRows(t.id)).toHaveLength(1);
+  });
+
+  // Two connections in one thread would block each other on SQLite's synchronous driver; real
+  // SQLite processes are covered by the crash tests, the pool here by PostgreSQL.
+  it.runIf(ENGINE === 'postgres')('two processes completing one task at once leave one completion', async () => {
+    const u = await createUser(ctx.services);
+    const t = await ctx.services.tasks.create(u.id, { name: 'Doman Enclave', cadence: 'weekly' });
+    const other = await openStore(ctx.url, silentLog);
+    try {
+      const elsewhere = new TaskService(other.db, ctx.clock.now);
+      await Promise.all([
+        ...Array.from({ length: 4 }, () => ctx.services.tasks.complete(u.id, t.id)),
+        ...Array.from({ length: 4 }, () => elsewhere.complete(u.id, t.id)),
+      ]);
+      expect(await completionRows(t.id)).toHaveLength(1);
+      expect((await elsewhere.get(u.id, t.id)).done).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a Grand Company task reopens at 20:00 UTC while a daily done at the same time stays done', async () => {

@@ -10,7 +10,10 @@ export type AuthErrorCode =
   | 'INVALID_CODE'
   | 'INVALID_REDIRECT_URI'
   | 'DISCORD_UNAVAILABLE'
-  | 'LOGIN_NOT_CONFIGURED';
+  | 'LOGIN_NOT_CONFIGURED'
+  | 'API_KEY_INVALID'
+  | 'API_KEY_NOT_ALLOWED'
+  | 'INSUFFICIENT_SCOPE';
 
 export class AuthError extends Error {
   override name = 'AuthError';

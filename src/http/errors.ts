@@ -41,12 +41,16 @@ const AUTH_STATUS: Record<AuthErrorCode, number> = {
   INVALID_REDIRECT_URI: 400,
   DISCORD_UNAVAILABLE: 502,
   LOGIN_NOT_CONFIGURED: 503,
+  API_KEY_INVALID: 401,
+  API_KEY_NOT_ALLOWED: 403,
+  INSUFFICIENT_SCOPE: 403,
 };
 
 /** RFC 6750: a 401 on a protected resource says which scheme to use and, for a bad token, why. */
 function wwwAuthenticate(code: AuthErrorCode, message: string): string | undefined {
   if (code === 'TOKEN_MISSING') return 'Bearer realm="ffxiv-tracker"';
-  if (AUTH_STATUS[code] !== 401 || code === 'INVALID_CODE') return undefined;
+  if (code === 'INSUFFICIENT_SCOPE') return `Bearer realm="ffxiv-tracker", error="insufficient_scope", error_description="${message.replace(/"/g, "'")}"`;
+  if (AUTH_STATUS[code] !== 401 || code === 'INVALID_CODE' || code === 'API_KEY_INVALID') return undefined;
   return `Bearer realm="ffxiv-tracker", error="invalid_token", error_description="${message.replace(/"/g, "'")}"`;
 }
 

@@ -18,6 +18,8 @@ import type { Services } from '../services.js';
 import type { Store } from '../store/openStore.js';
 import { HttpError, installErrorHandling } from './errors.js';
 import { API_DESCRIPTION } from './apiDescription.js';
+import { RateLimiter } from './rateLimiter.js';
+import { apiKeyRoutes } from './routes/apiKeys.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { characterRoutes } from './routes/characters.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -87,6 +89,12 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `jwt` from POST /exchange or /auth/refresh.' },
+          apiKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-api-key',
+            description: 'A scoped key from POST /api-keys. Each route lists the scope it needs; 403 INSUFFICIENT_SCOPE names a missing one.',
+          },
         },
       },
     },
@@ -97,8 +105,14 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, deps);
   await app.register(publicRoutes, deps);
   await app.register(authRoutes, deps);
-  await app.register(taskRoutes, deps);
-  await app.register(characterRoutes, deps);
+  const access = {
+    sessions: deps.services.sessions,
+    apiKeys: deps.services.apiKeys,
+    keyLimiter: new RateLimiter(config.rateLimit.apiKeyMax, config.rateLimit.windowSeconds * 1000, deps.clock),
+  };
+  await app.register(taskRoutes, { ...deps, access });
+  await app.register(characterRoutes, { ...deps, access });
+  await app.register(apiKeyRoutes, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });

@@ -70,5 +70,6 @@ function toGuildReminder(row: GuildReminderRow): GuildReminder {
     leadMinutes: row.lead_minutes,
     enabled: row.enabled === 1,
     disabledReason: row.disabled_reason,
+    since: row.updated_at,
   };
 }

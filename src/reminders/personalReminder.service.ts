@@ -68,5 +68,5 @@ export class PersonalReminderService {
 }
 
 function toPersonal(row: PersonalReminderRow): PersonalReminder {
-  return { userId: row.user_id, cadence: row.cadence as 'daily' | 'weekly', hoursBefore: row.hours_before, enabled: row.enabled === 1 };
+  return { userId: row.user_id, cadence: row.cadence as 'daily' | 'weekly', hoursBefore: row.hours_before, enabled: row.enabled === 1, since: row.updated_at };
 }

@@ -9,6 +9,8 @@ export interface GuildReminder {
   leadMinutes: number;
   enabled: boolean;
   disabledReason: string | null;
+  /** When these settings were saved: nothing due before then is announced. */
+  since: number;
 }
 
 /** A user's reminder DM settings. */
@@ -17,4 +19,6 @@ export interface PersonalReminder {
   cadence: 'daily' | 'weekly';
   hoursBefore: number;
   enabled: boolean;
+  /** When these settings were saved: nothing due before then is sent. */
+  since: number;
 }

@@ -1,149 +1,89 @@
-import {
-  DAILY_RESET_HOUR,
-  FASHION_REPORT_OPENS,
-  GC_RESET_HOUR,
-  JUMBO_CACTPOT_DRAWING,
-  OCEAN_FISHING_EVERY_HOURS,
-  WEEKLY_RESET,
-  type CadenceRule,
-  type Period,
-  type ResetEvent,
-  type WeeklyTime,
-} from './cadences.js';
+import { CADENCES, JUMBO_CACTPOT_DRAWING, type CadenceRule, type Period, type ResetEvent } from './cadences.js';
+import { HOUR, checkNow, gridOf, nextOccurrence, previousOccurrence } from './eventGrid.js';
 
-// Pure UTC arithmetic: FFXIV resets ignore daylight saving, and epoch ms have no leap seconds,
-// so every boundary is a fixed offset within its day or week.
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
-/** 1970-01-01 was a Thursday (day 4); weeks are counted from the Sunday before it. */
-const SUNDAY_OFFSET = 4 * DAY;
+// The event arithmetic lives in eventGrid.ts to keep each file small; callers import both from here.
+export { nextOccurrence, previousOccurrence };
 
-function checkNow(now: number): void {
-  if (!Number.isFinite(now)) throw new RangeError(`now must be a finite epoch-ms number, got ${now}`);
-}
-
-/** Latest instant ≤ now on a grid of `step` shifted by `offset`. */
-function floorTo(now: number, step: number, offset: number): number {
-  return Math.floor((now - offset) / step) * step + offset;
-}
-
-const weeklyOffset = (t: WeeklyTime) => t.day * DAY + t.hour * HOUR + (t.minute ?? 0) * 60_000 - SUNDAY_OFFSET;
-
-const lastDaily = (now: number, hour: number) => floorTo(now, DAY, hour * HOUR);
-const lastWeekly = (now: number, t: WeeklyTime) => floorTo(now, WEEK, weeklyOffset(t));
-
-function checkRule(rule: CadenceRule): void {
-  if (rule.cadence === 'cooldown' && !(Number.isFinite(rule.hours) && rule.hours > 0)) {
-    throw new RangeError(`cooldown hours must be a positive number, got ${rule.hours}`);
+function cooldownMs(hours: number): number {
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
+    throw new RangeError(`cooldown hours must be a positive finite number, got ${String(hours)}`);
   }
-  if (rule.cadence === 'jumbo-cactpot' && !(rule.region in JUMBO_CACTPOT_DRAWING)) {
+  // Whole ms, so stored period bounds stay integers even for fractional hours.
+  return Math.round(hours * HOUR);
+}
+
+// Rules also come from stored rows, so the union type alone does not guarantee a valid one.
+function checkRule(rule: CadenceRule): void {
+  if (!(CADENCES as readonly string[]).includes(rule.cadence)) throw new RangeError(`unknown cadence ${String(rule.cadence)}`);
+  if (rule.cadence === 'cooldown') cooldownMs(rule.hours);
+  if (rule.cadence === 'jumbo-cactpot' && !Object.hasOwn(JUMBO_CACTPOT_DRAWING, rule.region)) {
     throw new RangeError(`unknown region ${String(rule.region)}`);
   }
 }
 
-/** The period `now` falls in; a boundary instant belongs to the new period. */
+/**
+ * The period `now` falls in, as a half-open interval; a boundary instant belongs to the new period.
+ * `lastCompletedAt` only matters for cooldowns, whose periods start at a completion.
+ * @throws RangeError for a non-finite `now`, a non-finite cooldown `lastCompletedAt`, or an invalid rule.
+ */
 export function currentPeriod(rule: CadenceRule, now: number, lastCompletedAt?: number | null): Period {
   checkNow(now);
   checkRule(rule);
-  switch (rule.cadence) {
-    case 'daily': {
-      const start = lastDaily(now, DAILY_RESET_HOUR);
-      return { start, end: start + DAY };
+  if (rule.cadence === 'once') return { start: 0, end: null };
+  if (rule.cadence === 'cooldown') {
+    if (lastCompletedAt == null) return { start: 0, end: null };
+    if (typeof lastCompletedAt !== 'number' || !Number.isFinite(lastCompletedAt)) {
+      throw new RangeError(`lastCompletedAt must be finite epoch ms or null, got ${String(lastCompletedAt)}`);
     }
-    case 'gc-daily': {
-      const start = lastDaily(now, GC_RESET_HOUR);
-      return { start, end: start + DAY };
-    }
-    case 'weekly': {
-      const start = lastWeekly(now, WEEKLY_RESET);
-      return { start, end: start + WEEK };
-    }
-    case 'fashion-report': {
-      const start = lastWeekly(now, WEEKLY_RESET);
-      // Friday 08:00 comes three days after Tuesday 08:00.
-      return { start, end: start + WEEK, opensAt: start + (weeklyOffset(FASHION_REPORT_OPENS) - weeklyOffset(WEEKLY_RESET)) };
-    }
-    case 'jumbo-cactpot': {
-      const start = lastWeekly(now, JUMBO_CACTPOT_DRAWING[rule.region]);
-      return { start, end: start + WEEK };
-    }
-    case 'cooldown': {
-      const length = rule.hours * HOUR;
-      if (lastCompletedAt != null && now < lastCompletedAt + length) return { start: lastCompletedAt, end: lastCompletedAt + length };
-      return { start: lastCompletedAt == null ? 0 : lastCompletedAt + length, end: null };
-    }
-    case 'once':
-      return { start: 0, end: null };
+    const availableAt = lastCompletedAt + cooldownMs(rule.hours);
+    return now < availableAt ? { start: lastCompletedAt, end: availableAt } : { start: availableAt, end: null };
   }
+  // Every other cadence has a closing event (checked above), so the cast cannot hide a null.
+  const event = eventForCadence(rule) as ResetEvent;
+  const start = previousOccurrence(event, now);
+  const end = start + gridOf(event).step;
+  if (rule.cadence !== 'fashion-report') return { start, end };
+  return { start, end, opensAt: nextOccurrence('fashion-report-open', start) };
 }
 
 /**
- * The period a completion made at `now` counts in; its start is the completion's stored key.
- * A cooldown completion starts its own period, unless one is still running (then it is a repeat).
+ * The period a completion made at `now` counts in; its `start` is the completion's stored key.
+ * Equals {@link currentPeriod}, except for a cooldown that has run out or never started: there the
+ * completion opens a period of its own. During a cooldown it is the running one, so repeats are idempotent.
+ * @throws RangeError like {@link currentPeriod}.
  */
 export function completionPeriod(rule: CadenceRule, now: number, lastCompletedAt?: number | null): Period {
-  if (rule.cadence !== 'cooldown') return currentPeriod(rule, now, lastCompletedAt);
   const current = currentPeriod(rule, now, lastCompletedAt);
-  if (current.end != null) return current;
-  return { start: now, end: now + rule.hours * HOUR };
+  if (rule.cadence !== 'cooldown' || current.end !== null) return current;
+  return { start: now, end: now + cooldownMs(rule.hours) };
 }
 
-/** Whether the newest completion counts for the period `now` is in. */
+/**
+ * Whether the newest completion (`last`, or null if none) still counts at `now`.
+ * Fixed cadences compare its period key; a to-do stays done; a cooldown is done until it runs out.
+ * @throws RangeError for a non-finite `now` or an invalid rule.
+ */
 export function isDone(rule: CadenceRule, now: number, last: { periodStart: number; completedAt: number } | null): boolean {
   checkNow(now);
   checkRule(rule);
   if (last == null) return false;
   if (rule.cadence === 'once') return true;
-  if (rule.cadence === 'cooldown') return now < last.completedAt + rule.hours * HOUR;
+  if (rule.cadence === 'cooldown') return now < last.completedAt + cooldownMs(rule.hours);
   return last.periodStart === currentPeriod(rule, now).start;
 }
 
-/** When the task next opens again; null when nothing will reset it. */
+/**
+ * When the task next opens again (the end of its current period); null when nothing will reset it.
+ * @throws RangeError like {@link currentPeriod}.
+ */
 export function nextReset(rule: CadenceRule, now: number, lastCompletedAt?: number | null): number | null {
   return currentPeriod(rule, now, lastCompletedAt).end;
 }
 
-/** The latest occurrence of an event at or before `now`. */
-export function previousOccurrence(event: ResetEvent, now: number): number {
-  checkNow(now);
-  switch (event) {
-    case 'daily-reset':
-      return lastDaily(now, DAILY_RESET_HOUR);
-    case 'gc-reset':
-      return lastDaily(now, GC_RESET_HOUR);
-    case 'weekly-reset':
-      return lastWeekly(now, WEEKLY_RESET);
-    case 'fashion-report-open':
-      return lastWeekly(now, FASHION_REPORT_OPENS);
-    case 'ocean-fishing':
-      return floorTo(now, OCEAN_FISHING_EVERY_HOURS * HOUR, 0);
-    case 'jumbo-cactpot-eu':
-    case 'jumbo-cactpot-na':
-    case 'jumbo-cactpot-jp':
-    case 'jumbo-cactpot-oc':
-      return lastWeekly(now, JUMBO_CACTPOT_DRAWING[event.slice('jumbo-cactpot-'.length) as keyof typeof JUMBO_CACTPOT_DRAWING]);
-  }
-}
-
-const EVENT_PERIOD: Record<ResetEvent, number> = {
-  'daily-reset': DAY,
-  'gc-reset': DAY,
-  'weekly-reset': WEEK,
-  'fashion-report-open': WEEK,
-  'jumbo-cactpot-eu': WEEK,
-  'jumbo-cactpot-na': WEEK,
-  'jumbo-cactpot-jp': WEEK,
-  'jumbo-cactpot-oc': WEEK,
-  'ocean-fishing': OCEAN_FISHING_EVERY_HOURS * HOUR,
-};
-
-/** The earliest occurrence of an event strictly after `now`. */
-export function nextOccurrence(event: ResetEvent, now: number): number {
-  return previousOccurrence(event, now) + EVENT_PERIOD[event];
-}
-
-/** The event that closes a cadence's period, for announcements; none for cooldowns and to-dos. */
+/**
+ * The event that closes a cadence's period, for announcements. The Fashion Report closes at the
+ * weekly reset (its opening is the separate `fashion-report-open` event). Null for cooldowns and to-dos.
+ */
 export function eventForCadence(rule: CadenceRule): ResetEvent | null {
   switch (rule.cadence) {
     case 'daily':
@@ -155,7 +95,8 @@ export function eventForCadence(rule: CadenceRule): ResetEvent | null {
       return 'gc-reset';
     case 'jumbo-cactpot':
       return `jumbo-cactpot-${rule.region}`;
-    default:
+    case 'cooldown':
+    case 'once':
       return null;
   }
 }

@@ -86,7 +86,7 @@ export class ResetScheduler {
     const report: TickReport = { sent: [], skippedLate: [], refused: [], failed: 0 };
     for (const g of await this.deps.guildReminders.listEnabled()) {
       for (const event of g.events) {
-        const ok = await this.deliver(report, now, startup, { target: `guild:${g.guildId}`, event, leadMs: g.leadMinutes * 60_000 }, (occursAt) =>
+        const ok = await this.deliver(report, now, startup, { target: `guild:${g.guildId}`, event, leadMs: g.leadMinutes * 60_000, since: g.since }, (occursAt) =>
           this.deps.sender.postToChannel(g.channelId, guildAnnouncement(event, occursAt, g.leadMinutes, g.roleId)),
         );
         if (ok === 'refused') {
@@ -99,7 +99,7 @@ export class ResetScheduler {
     }
     for (const p of await this.deps.personalReminders.listEnabled()) {
       const event = PERSONAL_EVENT[p.cadence];
-      const ok = await this.deliver(report, now, startup, { target: `user:${p.userId}`, event, leadMs: p.hoursBefore * 3_600_000 }, async (occursAt) => {
+      const ok = await this.deliver(report, now, startup, { target: `user:${p.userId}`, event, leadMs: p.hoursBefore * 3_600_000, since: p.since }, async (occursAt) => {
         const cadences: readonly string[] = PERSONAL_CADENCES[p.cadence];
         const open = (await this.deps.tasks.list(p.userId, { status: 'open' })).filter((t) => cadences.includes(t.cadence));
         if (open.length === 0) return false;
@@ -127,12 +127,13 @@ export class ResetScheduler {
     report: TickReport,
     now: number,
     startup: boolean,
-    t: { target: string; event: ResetEvent; leadMs: number },
+    t: { target: string; event: ResetEvent; leadMs: number; since: number },
     send: (occursAt: number) => Promise<unknown>,
   ): Promise<'sent' | 'refused' | 'none'> {
     const occursAt = previousOccurrence(t.event, now + t.leadMs);
     const key = `${t.target}|${t.event}|${occursAt}`;
-    if (this.settled.has(key)) return 'none';
+    // A server that sets reminders at 15:30 is not told about 15:00 as if it were news.
+    if (this.settled.has(key) || occursAt - t.leadMs < t.since) return 'none';
     const claim = { target: t.target, event: t.event, occursAt };
     if (now - (occursAt - t.leadMs) > MAX_LATENESS_MS) {
       this.settled.add(key);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { Logger } from '../log.js';
 import type { Database } from './schema.js';
 
@@ -34,7 +34,7 @@ async function openSqlite(url: string, log: Logger): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   log.info({ store: { dialect: 'sqlite', file: file ?? ':memory:' } }, 'Store opened');
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
 }
@@ -48,4 +48,23 @@ async function openPostgres(url: string, log: Logger): Promise<Store> {
   const host = new URL(url).host;
   log.info({ store: { dialect: 'postgres', host } }, 'Store opened');
   return { db, dialect: 'postgres', file: undefined, close: () => db.destroy() };
+}
+
+/**
+ * Transactions start with BEGIN IMMEDIATE: a deferred one that reads and then writes can meet
+ * another process doing the same, and SQLite then fails one at once ("database is locked")
+ * instead of letting the busy timeout wait.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: SqliteDialectConfig) {
+    super(cfg);
+  }
+
+  override createDriver(): Driver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      }
+    })(this.cfg);
+  }
 }

@@ -16,6 +16,7 @@ export interface Database {
   guild_reminders: GuildRemindersTable;
   personal_reminders: PersonalRemindersTable;
   announcement_claims: AnnouncementClaimsTable;
+  api_keys: ApiKeysTable;
 }
 
 export interface UsersTable {
@@ -129,6 +130,21 @@ export interface AnnouncementClaimsTable {
   sent_at: number | null;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  /** Space-separated scopes. */
+  scopes: string;
+  created_at: number;
+  last_used_at: number | null;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type UserRow = Selectable<UsersTable>;
 export type CharacterRow = Selectable<CharactersTable>;
 export type TaskRow = Selectable<TasksTable>;

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Logger } from '../../src/log.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { buildServices, type Services } from '../../src/services.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import { createTestDatabase } from './testDatabase.js';
 import { openStore, type Store } from '../../src/store/openStore.js';
 
 /** A clock tests can set and move; services read it through `clock.now`. */
@@ -33,6 +31,8 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 export interface TestContext {
   config: Config;
+  /** The store's DATABASE_URL, to open a second connection as another process would. */
+  url: string;
   store: Store;
   services: Services;
   clock: TestClock;
@@ -41,29 +41,31 @@ export interface TestContext {
 }
 
 /**
- * A real SQLite file in a temp directory with the real migrations applied. Set
- * TEST_POSTGRES_URL to run the same suite against PostgreSQL.
+ * A real store with the real migrations applied: a SQLite file in a temp directory, or a fresh
+ * PostgreSQL database when TEST_POSTGRES_URL is set.
  */
 export async function createTestContext(
   start?: string | number,
   env: Record<string, string> = {},
   log: Logger = silentLog,
 ): Promise<TestContext> {
-  const dir = mkdtempSync(join(tmpdir(), 'ffxiv-tracker-'));
-  const store = await openStore(`file:${join(dir, 'test.db')}`, silentLog);
+  const database = await createTestDatabase();
+  const dir = database.dir;
+  const store = await openStore(database.url, silentLog);
   await migrateToLatest(store.db, silentLog);
   const clock = testClock(start);
   const config = parseConfig({ JWT_SECRET: TEST_SECRET, ...env });
   const services = buildServices({ db: store.db, clock: clock.now, secret: TEST_SECRET, config, log });
   return {
     config,
+    url: database.url,
     store,
     services,
     clock,
     dir,
     close: async () => {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { principalOf, requireUser } from '../authenticate.js';
+import { principalOf, requireSession } from '../authenticate.js';
 import { errors, tokenPairSchema, userSchema } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
 import { userJson } from '../views.js';
@@ -75,7 +75,7 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
     '/auth/logout',
     {
       config: { rateLimit },
-      preHandler: requireUser(services.sessions),
+      preHandler: requireSession(services.sessions),
       schema: {
         tags: ['auth'],
         summary: 'End this session',
@@ -84,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
       },
     },
     async (req) => {
-      await services.sessions.logout(principalOf(req).sessionId);
+      await services.sessions.logout(principalOf(req).sessionId!);
       return { code: 'LOGGED_OUT' as const, error: 'You are now logged out.' };
     },
   );
@@ -93,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
     '/auth/logout-all',
     {
       config: { rateLimit },
-      preHandler: requireUser(services.sessions),
+      preHandler: requireSession(services.sessions),
       schema: {
         tags: ['auth'],
         summary: 'End every session of this user',
@@ -110,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
   app.get(
     '/users/me',
     {
-      preHandler: requireUser(services.sessions),
+      preHandler: requireSession(services.sessions),
       schema: { tags: ['users'], summary: 'The logged-in user', security: [{ bearer: [] }], response: { 200: userSchema, ...errors(401) } },
     },
     async (req) => userJson(await services.users.get(principalOf(req).userId)),

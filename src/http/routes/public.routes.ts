@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { REGIONS, type CadenceRule } from '../../resets/cadences.js';
 import { currentPeriod, nextOccurrence, previousOccurrence } from '../../resets/resetEngine.js';
 import { RESET_EVENTS } from '../../resets/cadences.js';
+import { renderResetCalendar } from '../../calendar/icsCalendar.js';
 import { PRESETS } from '../../tasks/presets.js';
 import { presetSchema, resetSchema } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
@@ -63,5 +64,24 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
         })),
       };
     },
+  );
+
+  app.get(
+    '/calendar.ics',
+    {
+      schema: {
+        tags: ['resets'],
+        summary: 'The FFXIV resets as an iCalendar feed to subscribe to',
+        description: 'Daily, weekly, Grand Company, Fashion Report and Jumbo Cactpot (all regions, or `region`) as recurring UTC events.',
+        querystring: z.strictObject({ region: z.enum(REGIONS).optional() }),
+        produces: ['text/calendar'],
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `inline; filename="ffxiv-resets${req.query.region ? `-${req.query.region}` : ''}.ics"`)
+        .header('cache-control', 'public, max-age=3600')
+        .send(renderResetCalendar(req.query.region)),
   );
 };

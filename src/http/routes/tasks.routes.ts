@@ -1,47 +1,73 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addPresetsSchema, createTaskSchema, taskFilterSchema, updateTaskSchema } from '../../tasks/task.schema.js';
-import { principalOf, requireUser } from '../authenticate.js';
+import { assertCharacterVisible, grantedCharacterIds, requireBroad, securityFor } from '../access.js';
+import { principalOf, requireAccess, type AccessDeps } from '../authenticate.js';
 import { errors, taskSchema } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
 import { taskJson } from '../views.js';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
-const security = [{ bearer: [] }];
 
 /** The task REST; every route acts only on the caller's own tasks (another user's id is a 404). */
-export const taskRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { services }) => {
-  app.addHook('preHandler', requireUser(services.sessions));
+export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps }> = async (app, { services, access }) => {
   const tasks = services.tasks;
+  const read = requireAccess(access, 'tasks', 'read');
+  const write = requireAccess(access, 'tasks', 'write');
+
+  /** Resolves a task the caller may see, or 404. */
+  const visibleTask = async (caller: ReturnType<typeof principalOf>, id: string) => {
+    const task = await tasks.get(caller.userId, id);
+    assertCharacterVisible(await grantedCharacterIds(services, caller), task.characterId, 'Task');
+    return task;
+  };
+
+  /** A narrowed key may only create tasks for its characters. */
+  const checkNewTaskCharacter = async (caller: ReturnType<typeof principalOf>, characterRef: string | null | undefined) => {
+    const allowed = await grantedCharacterIds(services, caller);
+    if (!allowed) return;
+    if (!characterRef) requireBroad(allowed, 'tasks');
+    const c = await services.characters.get(caller.userId, characterRef!);
+    assertCharacterVisible(allowed, c.id, 'Character');
+  };
 
   app.get(
     '/tasks',
     {
+      preHandler: read,
       schema: {
         tags: ['tasks'],
         summary: 'Your tasks with live status',
-        security,
+        security: securityFor('tasks:read'),
         querystring: taskFilterSchema,
-        response: { 200: z.array(taskSchema), ...errors(400, 401, 404) },
+        response: { 200: z.array(taskSchema), ...errors(400, 401, 403, 404, 429) },
       },
     },
-    async (req) => (await tasks.list(principalOf(req).userId, req.query)).map(taskJson),
+    async (req) => {
+      const caller = principalOf(req);
+      const allowed = await grantedCharacterIds(services, caller);
+      const list = await tasks.list(caller.userId, req.query);
+      return (allowed ? list.filter((t) => t.characterId != null && allowed.has(t.characterId)) : list).map(taskJson);
+    },
   );
 
   app.post(
     '/tasks',
     {
+      preHandler: write,
       schema: {
         tags: ['tasks'],
         summary: 'Create a task',
         description: '`cooldown` tasks need `intervalHours`; `jumbo-cactpot` tasks need a `characterId` or a `region`.',
-        security,
+        security: securityFor('tasks:write'),
         body: createTaskSchema,
-        response: { 201: taskSchema, ...errors(400, 401, 404, 409, 413, 415) },
+        response: { 201: taskSchema, ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
       },
     },
     async (req, reply) => {
-      const t = await tasks.create(principalOf(req).userId, req.body);
+      const caller = principalOf(req);
+      await checkNewTaskCharacter(caller, req.body.characterId);
+      const t = await tasks.create(caller.userId, req.body);
       return reply.code(201).header('location', `/tasks/${t.id}`).send(taskJson(t));
     },
   );
@@ -49,47 +75,69 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { service
   app.post(
     '/tasks/presets',
     {
+      preHandler: write,
       schema: {
         tags: ['tasks'],
         summary: 'Add several presets at once',
         description: 'Presets already present (for the same character, or account-wide) are skipped and listed in `skipped`.',
-        security,
+        security: securityFor('tasks:write'),
         body: addPresetsSchema,
-        response: { 201: z.object({ added: z.array(taskSchema), skipped: z.array(z.string()) }), ...errors(400, 401, 404, 409, 415) },
+        response: { 201: z.object({ added: z.array(taskSchema), skipped: z.array(z.string()) }), ...errors(400, 401, 403, 404, 409, 415, 429) },
       },
     },
     async (req, reply) => {
-      const r = await tasks.addPresets(principalOf(req).userId, req.body);
+      const caller = principalOf(req);
+      await checkNewTaskCharacter(caller, req.body.characterId);
+      const r = await tasks.addPresets(caller.userId, req.body);
       return reply.code(201).send({ added: r.added.map(taskJson), skipped: r.skipped });
     },
   );
 
   app.get(
     '/tasks/:id',
-    { schema: { tags: ['tasks'], summary: 'One task', security, params: idParams, response: { 200: taskSchema, ...errors(401, 404) } } },
-    async (req) => taskJson(await tasks.get(principalOf(req).userId, req.params.id)),
+    {
+      preHandler: read,
+      schema: { tags: ['tasks'], summary: 'One task', security: securityFor('tasks:read'), params: idParams, response: { 200: taskSchema, ...errors(401, 403, 404, 429) } },
+    },
+    async (req) => taskJson(await visibleTask(principalOf(req), req.params.id)),
   );
 
   app.patch(
     '/tasks/:id',
     {
+      preHandler: write,
       schema: {
         tags: ['tasks'],
         summary: 'Rename, edit notes or move a task',
-        security,
+        security: securityFor('tasks:write'),
         params: idParams,
         body: updateTaskSchema,
-        response: { 200: taskSchema, ...errors(400, 401, 404, 415) },
+        response: { 200: taskSchema, ...errors(400, 401, 403, 404, 415, 429) },
       },
     },
-    async (req) => taskJson(await tasks.update(principalOf(req).userId, req.params.id, req.body)),
+    async (req) => {
+      const caller = principalOf(req);
+      const task = await visibleTask(caller, req.params.id);
+      return taskJson(await tasks.update(caller.userId, task.id, req.body));
+    },
   );
 
   app.delete(
     '/tasks/:id',
-    { schema: { tags: ['tasks'], summary: 'Delete a task and its history', security, params: idParams, response: { 204: z.null(), ...errors(401, 404) } } },
+    {
+      preHandler: write,
+      schema: {
+        tags: ['tasks'],
+        summary: 'Delete a task and its history',
+        security: securityFor('tasks:write'),
+        params: idParams,
+        response: { 204: z.null(), ...errors(401, 403, 404, 429) },
+      },
+    },
     async (req, reply) => {
-      await tasks.remove(principalOf(req).userId, req.params.id);
+      const caller = principalOf(req);
+      const task = await visibleTask(caller, req.params.id);
+      await tasks.remove(caller.userId, task.id);
       return reply.code(204).send(null);
     },
   );
@@ -97,23 +145,39 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { service
   app.put(
     '/tasks/:id/completion',
     {
+      preHandler: write,
       schema: {
         tags: ['tasks'],
         summary: 'Mark done for the current period',
         description: 'Idempotent: completing a task that is already done changes nothing.',
-        security,
+        security: securityFor('tasks:write'),
         params: idParams,
-        response: { 200: taskSchema, ...errors(401, 404) },
+        response: { 200: taskSchema, ...errors(401, 403, 404, 429) },
       },
     },
-    async (req) => taskJson(await tasks.complete(principalOf(req).userId, req.params.id)),
+    async (req) => {
+      const caller = principalOf(req);
+      const task = await visibleTask(caller, req.params.id);
+      return taskJson(await tasks.complete(caller.userId, task.id));
+    },
   );
 
   app.delete(
     '/tasks/:id/completion',
     {
-      schema: { tags: ['tasks'], summary: 'Reopen for the current period', security, params: idParams, response: { 200: taskSchema, ...errors(401, 404) } },
+      preHandler: write,
+      schema: {
+        tags: ['tasks'],
+        summary: 'Reopen for the current period',
+        security: securityFor('tasks:write'),
+        params: idParams,
+        response: { 200: taskSchema, ...errors(401, 403, 404, 429) },
+      },
     },
-    async (req) => taskJson(await tasks.undo(principalOf(req).userId, req.params.id)),
+    async (req) => {
+      const caller = principalOf(req);
+      const task = await visibleTask(caller, req.params.id);
+      return taskJson(await tasks.undo(caller.userId, task.id));
+    },
   );
 };

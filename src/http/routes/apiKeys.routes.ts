@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createApiKeySchema, type ApiKey } from '../../apiKeys/apiKey.service.js';
+import { principalOf, requireSession } from '../authenticate.js';
+import { errors } from '../schemas.js';
+import type { HttpDeps } from '../server.js';
+import { iso } from '../views.js';
+
+const apiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().describe('The first characters of the key, to tell keys apart'),
+    scopes: z.array(z.string()),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable().describe('Updated at most once a minute'),
+    expiresAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+const keyJson = (k: ApiKey) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scopes: k.scopes,
+  createdAt: iso(k.createdAt),
+  lastUsedAt: k.lastUsedAt == null ? null : iso(k.lastUsedAt),
+  expiresAt: k.expiresAt == null ? null : iso(k.expiresAt),
+});
+
+/** Managing API keys needs a login session: a key can never mint or list keys. */
+export const apiKeyRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { services }) => {
+  app.addHook('preHandler', requireSession(services.sessions));
+  const security = [{ bearer: [] }];
+
+  app.post(
+    '/api-keys',
+    {
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Create an API key (shown once)',
+        description:
+          'Scopes: `tasks:read`, `tasks:write` (includes completing), `characters:read`, `characters:write`, and `character:<lodestoneId>:read|write` to limit a key to one character\'s tasks. Send it as `x-api-key`.',
+        security,
+        body: createApiKeySchema,
+        response: { 201: apiKeySchema.extend({ key: z.string().describe('Shown only now; store it safely') }), ...errors(400, 401, 403, 409, 415) },
+      },
+    },
+    async (req, reply) => {
+      const { key, apiKey } = await services.apiKeys.create(principalOf(req).userId, req.body);
+      return reply.code(201).header('cache-control', 'no-store').send({ ...keyJson(apiKey), key });
+    },
+  );
+
+  app.get(
+    '/api-keys',
+    { schema: { tags: ['api-keys'], summary: 'Your API keys (never the keys themselves)', security, response: { 200: z.array(apiKeySchema), ...errors(401, 403) } } },
+    async (req) => (await services.apiKeys.list(principalOf(req).userId)).map(keyJson),
+  );
+
+  app.delete(
+    '/api-keys/:id',
+    {
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Revoke an API key at once',
+        security,
+        params: z.strictObject({ id: z.string().min(1).max(64) }),
+        response: { 204: z.null(), ...errors(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await services.apiKeys.revoke(principalOf(req).userId, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

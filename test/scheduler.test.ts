@@ -1,0 +1,190 @@
+import { REST } from '@discordjs/rest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ResetScheduler } from '../src/scheduler/resetScheduler.js';
+import { restSender } from '../src/scheduler/sender.js';
+import { startFakeDiscord, type FakeDiscord } from './fakeDiscord/index.js';
+import { captureLog } from './helpers/captureLog.js';
+import { createTestContext, createUser, type TestContext } from './helpers/testStore.js';
+
+let ctx: TestContext;
+let discord: FakeDiscord;
+let rest: REST;
+const cap = captureLog('debug');
+
+const GUILD_A = '800000000000000001';
+const GUILD_B = '800000000000000002';
+const CHANNEL_A = '810000000000000001';
+const CHANNEL_B = '810000000000000002';
+const ROLE = '820000000000000001';
+
+beforeEach(async () => {
+  discord = await startFakeDiscord();
+  ctx = await createTestContext('2026-11-23T14:59:00Z');
+  rest = new REST({ api: discord.apiUrl, retries: 0, timeout: 2_000 }).setToken(discord.botToken);
+});
+afterEach(async () => {
+  await ctx.close();
+  await discord.close();
+});
+
+function scheduler(instanceId = 'test-1') {
+  return new ResetScheduler({
+    db: ctx.store.db,
+    clock: ctx.clock.now,
+    log: cap.log,
+    guildReminders: ctx.services.guildReminders,
+    personalReminders: ctx.services.personalReminders,
+    tasks: ctx.services.tasks,
+    auth: ctx.services,
+    sender: restSender(rest),
+    instanceId,
+  });
+}
+
+const posts = (channelId: string) => discord.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+
+describe('server announcements', () => {
+  it('posts the daily reset once at the boundary, mentioning the role', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A, roleId: ROLE }, null);
+    const s = scheduler();
+    expect((await s.tick()).sent).toEqual([]);
+    ctx.clock.set('2026-11-23T15:00:00Z');
+    const report = await s.tick();
+    expect(report.sent).toEqual([{ target: `guild:${GUILD_A}`, event: 'daily-reset', occursAt: Date.parse('2026-11-23T15:00:00Z') }]);
+    ctx.clock.set('2026-11-23T15:01:00Z');
+    await s.tick();
+    const sent = posts(CHANNEL_A);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body).toMatchObject({ content: expect.stringContaining(`<@&${ROLE}>`), allowed_mentions: { parse: [], roles: [ROLE] } });
+    expect((sent[0]!.body as { content: string }).content).toContain('Daily reset');
+  });
+
+  it('posts lead minutes early for the chosen events only', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A, events: ['gc-reset', 'ocean-fishing'], leadMinutes: 15 }, null);
+    const s = scheduler();
+    ctx.clock.set('2026-11-23T15:00:00Z');
+    expect((await s.tick()).sent).toEqual([]); // no daily-reset: not chosen; ocean fishing at 16:00 is 60 min away
+    ctx.clock.set('2026-11-23T15:45:00Z');
+    expect((await s.tick()).sent.map((x) => x.event)).toEqual(['ocean-fishing']);
+    ctx.clock.set('2026-11-23T19:45:00Z');
+    expect((await s.tick()).sent.map((x) => x.event).sort()).toEqual(['gc-reset', 'ocean-fishing']);
+    expect((posts(CHANNEL_A).at(-1)!.body as { content: string }).content).toMatch(/<t:\d+:R>/);
+  });
+
+  it('catches up a reset missed while down, once, after a restart', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
+    ctx.clock.set('2026-11-23T16:30:00Z'); // down at 15:00
+    const first = await scheduler('boot-1').start();
+    expect(first.sent.map((x) => x.event)).toEqual(['daily-reset']);
+    await scheduler('boot-1').stop();
+    const second = scheduler('boot-2');
+    expect((await second.tick({ startup: true })).sent).toEqual([]);
+    expect(posts(CHANNEL_A)).toHaveLength(1);
+  });
+
+  it('does not announce, as news, a reset that happened before the server set reminders', async () => {
+    ctx.clock.set('2026-11-23T15:30:00Z');
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
+    expect((await scheduler().tick({ startup: true })).sent).toEqual([]);
+    expect(posts(CHANNEL_A)).toHaveLength(0);
+  });
+
+  it('skips and logs a reset missed by more than three hours', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
+    ctx.clock.set('2026-11-23T19:00:01Z');
+    const s = scheduler();
+    const report = await s.tick({ startup: true });
+    expect(report.sent).toEqual([]);
+    expect(report.skippedLate.map((x) => x.event)).toEqual(['daily-reset']);
+    expect(posts(CHANNEL_A)).toHaveLength(0);
+    expect(cap.lines.some((l) => String(l.msg).includes('Skipped an announcement'))).toBe(true);
+  });
+
+  it('two scheduler instances on one database post once', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A, events: ['daily-reset', 'weekly-reset'] }, null);
+    ctx.clock.set('2026-11-24T08:00:00Z'); // weekly reset (the daily at 15:00 the day before is 17 h late)
+    const [a, b] = await Promise.all([scheduler('a').tick(), scheduler('b').tick()]);
+    expect([...a.sent, ...b.sent].map((x) => x.event)).toEqual(['weekly-reset']);
+    expect(posts(CHANNEL_A)).toHaveLength(1);
+  });
+
+  it('disables a server whose channel is refused while the others still get theirs', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
+    await ctx.services.guildReminders.set(GUILD_B, { channelId: CHANNEL_B }, null);
+    discord.failNext({ method: 'POST', pathPrefix: `/channels/${CHANNEL_A}/messages` }, { status: 403, body: { code: 50001, message: 'Missing Access' } });
+    ctx.clock.set('2026-11-23T15:00:00Z');
+    const report = await scheduler().tick();
+    expect(report.refused).toEqual([{ target: `guild:${GUILD_A}`, reason: 'channel refused' }]);
+    expect(report.sent.map((x) => x.target)).toEqual([`guild:${GUILD_B}`]);
+    expect(await ctx.services.guildReminders.get(GUILD_A)).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('refused') });
+    expect((await ctx.services.guildReminders.listEnabled()).map((g) => g.guildId)).toEqual([GUILD_B]);
+    expect(cap.lines.some((l) => l.guildId === GUILD_A && String(l.msg).includes('disabled'))).toBe(true);
+  });
+
+  it('retries after a transient failure without sending twice', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
+    discord.failNext({ method: 'POST', pathPrefix: `/channels/${CHANNEL_A}/messages` }, { status: 500, body: { message: 'oops', code: 0 } });
+    ctx.clock.set('2026-11-23T15:00:00Z');
+    const s = scheduler();
+    expect((await s.tick()).failed).toBe(1);
+    ctx.clock.set('2026-11-23T15:01:00Z');
+    expect((await s.tick()).sent).toHaveLength(1);
+    expect((await s.tick()).sent).toHaveLength(0);
+  });
+
+  it('waits out a 429 and delivers once', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
+    discord.failNext(
+      { method: 'POST', pathPrefix: `/channels/${CHANNEL_A}/messages` },
+      {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 0.3, global: false },
+        headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.3', 'x-ratelimit-bucket': 'b1', 'x-ratelimit-limit': '5' },
+      },
+    );
+    ctx.clock.set('2026-11-23T15:00:00Z');
+    const report = await scheduler().tick();
+    expect(report.sent).toHaveLength(1);
+    expect(posts(CHANNEL_A)).toHaveLength(2); // the refused attempt and the delivered one
+  });
+});
+
+describe('personal reminders', () => {
+  it('DMs the open daily tasks N hours before the reset, and nothing when all are done', async () => {
+    ctx.clock.set('2026-11-23T12:00:00Z');
+    const u = await createUser(ctx.services);
+    const open = await ctx.services.tasks.create(u.id, { name: 'Expert roulette', cadence: 'daily' });
+    await ctx.services.tasks.create(u.id, { name: 'Wondrous Tails', cadence: 'weekly' });
+    await ctx.services.personalReminders.set(u.id, { cadence: 'daily', hoursBefore: 2 });
+    ctx.clock.set('2026-11-23T13:00:00Z');
+    const s = scheduler();
+    expect((await s.tick()).sent).toEqual([{ target: `user:${u.id}`, event: 'daily-reset', occursAt: Date.parse('2026-11-23T15:00:00Z') }]);
+    const dmChannel = discord.requests.find((r) => r.path === '/users/@me/channels');
+    expect(dmChannel?.body).toEqual({ recipient_id: u.discordId });
+    const dm = discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)).at(-1)!;
+    expect((dm.body as { content: string }).content).toContain('Expert roulette');
+    expect((dm.body as { content: string }).content).not.toContain('Wondrous Tails');
+
+    // Next day, all done: nothing is sent.
+    ctx.clock.set('2026-11-24T12:00:00Z');
+    await ctx.services.tasks.complete(u.id, open.id);
+    ctx.clock.set('2026-11-24T13:00:00Z');
+    const before = discord.requests.length;
+    expect((await s.tick()).sent).toEqual([]);
+    expect(discord.requests.length).toBe(before);
+  });
+
+  it('switches the reminder off when DMs are closed, and says so once', async () => {
+    ctx.clock.set('2026-11-23T07:00:00Z');
+    const u = await createUser(ctx.services);
+    await ctx.services.tasks.create(u.id, { name: 'Custom Deliveries', cadence: 'weekly' });
+    await ctx.services.personalReminders.set(u.id, { cadence: 'weekly', hoursBefore: 24 });
+    discord.failNext({ method: 'POST', pathPrefix: '/channels/' }, { status: 403, body: { code: 50007, message: 'Cannot send messages to this user' } });
+    ctx.clock.set('2026-11-23T08:00:00Z');
+    const report = await scheduler().tick();
+    expect(report.refused).toEqual([{ target: `user:${u.id}`, reason: 'dm refused' }]);
+    expect(await ctx.services.personalReminders.get(u.id)).toMatchObject({ enabled: false });
+    expect(await ctx.services.personalReminders.takeDmFailureNotice(u.id)).toBe(true);
+    expect(await ctx.services.personalReminders.takeDmFailureNotice(u.id)).toBe(false);
+  });
+});
