@@ -41,12 +41,14 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
       if (!interaction.responded) await interaction.respond([]);
       return;
     }
+    // Taken before the command runs, so a command that changes the reminder cannot race it.
+    const dmFailed = interaction.isChatInputCommand() && (await deps.services.personalReminders.takeDmFailureNotice(user.id));
     if (interaction.isChatInputCommand()) {
       await command.execute(interaction, ctx);
     } else if (interaction.isMessageComponent() && command.handleComponent) {
       await command.handleComponent(interaction, ctx);
     }
-    if (interaction.isRepliable() && (await deps.services.personalReminders.takeDmFailureNotice(user.id))) {
+    if (dmFailed && interaction.isRepliable()) {
       await replyEphemeral(
         interaction,
         '📪 Your reminder DMs were switched off: Discord would not deliver them (your DMs are closed to this bot). Open them and run `/remind-me before` again.',

@@ -1,4 +1,4 @@
-import { DiscordAPIError, type REST } from '@discordjs/rest';
+import type { REST } from '@discordjs/rest';
 import { Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 
 /** Why a message could not be delivered: `refused` will not heal by retrying (gone, no access, DMs closed). */
@@ -20,6 +20,17 @@ export interface MessageSender {
 }
 
 /**
+ * The HTTP status of a Discord API error. Checked by shape, not `instanceof`: discord.js bundles
+ * its own CommonJS copy of @discordjs/rest, whose DiscordAPIError is another class than ours.
+ */
+function discordStatus(err: unknown): number | undefined {
+  if (err instanceof Error && err.name.startsWith('DiscordAPIError') && typeof (err as { status?: unknown }).status === 'number') {
+    return (err as unknown as { status: number }).status;
+  }
+  return undefined;
+}
+
+/**
  * Sends through @discordjs/rest, which queues per rate-limit bucket and waits out 429s
  * on its own; we only sort its failures into refused and transient.
  */
@@ -28,10 +39,10 @@ export function restSender(rest: REST): MessageSender {
     try {
       await fn();
     } catch (err) {
-      if (err instanceof DiscordAPIError && (err.status === 403 || err.status === 404)) {
-        throw new DeliveryError('refused', err.status, `${what}: ${err.message} (code ${String(err.code)})`);
+      const status = discordStatus(err);
+      if (status === 403 || status === 404) {
+        throw new DeliveryError('refused', status, `${what}: ${(err as Error).message} (code ${String((err as { code?: unknown }).code)})`);
       }
-      const status = err instanceof DiscordAPIError ? err.status : undefined;
       throw new DeliveryError('transient', status, `${what}: ${(err as Error).message}`);
     }
   };
