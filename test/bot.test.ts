@@ -42,7 +42,7 @@ describe('the bot', () => {
     expect(h.client.isReady()).toBe(true);
     expect(h.client.options.intents.bitfield).toBe(GatewayIntentBits.Guilds);
     expect(h.client.guilds.cache.has(DEFAULT_GUILD_ID)).toBe(true);
-    expect([...h.commands.keys()].sort()).toEqual(['character', 'presets', 'remind-me', 'reminders', 'reset', 'task', 'tasks']);
+    expect([...h.commands.keys()].sort()).toEqual(['apikey', 'character', 'presets', 'remind-me', 'reminders', 'reset', 'task', 'tasks']);
   });
 
   it('/task add with options creates a task that the web sees, and answers privately', async () => {
@@ -189,10 +189,36 @@ describe('the bot', () => {
 
   it('registers its command definitions with Discord through the deploy step', async () => {
     const r = await deployCommands({ ...h.botConfig, discord: { ...h.botConfig.discord, guildId: DEFAULT_GUILD_ID } }, h.commands);
-    expect(r).toEqual({ count: 7, scope: `guild ${DEFAULT_GUILD_ID}` });
+    expect(r).toEqual({ count: 8, scope: `guild ${DEFAULT_GUILD_ID}` });
     const put = h.discord.requests.find((x) => x.method === 'PUT' && x.path === `/applications/${h.discord.applicationId}/guilds/${DEFAULT_GUILD_ID}/commands`)!;
     const reminders = (put.body as { name: string; default_member_permissions?: string }[]).find((c) => c.name === 'reminders');
     expect(reminders?.default_member_permissions).toBe('32'); // Manage Server
+  });
+});
+
+describe('/apikey', () => {
+  it('creates a key shown once that works on the HTTP API, lists it without the key, and revokes it', async () => {
+    const created = await h.discord.dispatchInteraction(chatInput('apikey', [opt.subcommand('create', { name: 'overlay', scopes: 'tasks:read, tasks:write' })]));
+    expectEphemeral(created);
+    const key = /```\n(ffxt_[\w-]+)\n```/.exec(created.data!.content!)![1]!;
+    const principal = await h.services.apiKeys.authenticate(key);
+    expect(principal).toMatchObject({ userId: (await me()).id, scopes: ['tasks:read', 'tasks:write'] });
+    const list = await h.discord.dispatchInteraction(chatInput('apikey', [opt.subcommand('list')]));
+    const listed = JSON.stringify(list.data!.embeds);
+    expect(listed).toContain('overlay');
+    expect(listed).not.toContain(key);
+    const choices = await h.discord.dispatchInteraction(autocomplete('apikey', [opt.subcommand('revoke', [opt.focused('key', 'over')])]));
+    const keyId = choices.data!.choices![0]!.value as string;
+    const revoked = await h.discord.dispatchInteraction(chatInput('apikey', [opt.subcommand('revoke', { key: keyId })]));
+    expect(revoked.data?.content).toContain('Revoked');
+    await expect(h.services.apiKeys.authenticate(key)).rejects.toMatchObject({ code: 'API_KEY_INVALID' });
+    const bad = await h.discord.dispatchInteraction(chatInput('apikey', [opt.subcommand('create', { name: 'x', scopes: 'everything' })]));
+    expect(bad.data?.content).toMatch(/scope/);
+  });
+
+  it('suggests scopes, including your characters', async () => {
+    const cb = await h.discord.dispatchInteraction(autocomplete('apikey', [opt.subcommand('create', [opt.string('name', 'x'), opt.focused('scopes', 'tasks:read,char')])]));
+    expect(cb.data?.choices?.map((c) => c.value)).toEqual(['tasks:read,characters:read', 'tasks:read,characters:write', 'tasks:read,character:12345678:read', 'tasks:read,character:12345678:write']);
   });
 });
 
