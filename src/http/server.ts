@@ -61,6 +61,16 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
 
+  // On shutdown, answers still in flight tell the client to close its keep-alive connection,
+  // otherwise an idle socket would hold close() open until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
+
   await app.register(helmet, {
     // The API reference page needs its own scripts and styles; everything is served from here.
     contentSecurityPolicy: {
