@@ -33,6 +33,14 @@ const envSchema = z.object({
   DISCORD_CLIENT_ID: optionalText.pipe(snowflake.optional()),
   DISCORD_CLIENT_SECRET: optionalText,
   DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
+  DISCORD_SHARD_COUNT: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(1).max(10_000)).optional()),
+  DISCORD_SHARD_IDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'must be comma-separated shard numbers, e.g. 0,1')
+      .transform((v) => v.split(',').map(Number))
+      .optional(),
+  ),
   DISCORD_API_URL: z.url().default('https://discord.com/api').transform((v) => v.replace(/\/+$/, '')),
   DISCORD_AUTHORIZE_URL: z.url().default('https://discord.com/oauth2/authorize'),
   OAUTH_REDIRECT_URI: z.url().default('http://localhost:3000/'),
@@ -69,6 +77,9 @@ export interface Config {
     readonly clientId: string | undefined;
     readonly clientSecret: string | undefined;
     readonly guildId: string | undefined;
+    /** Sharding across processes: this process runs `shardIds` of `shardCount` (all of them when unset). */
+    readonly shardCount: number | undefined;
+    readonly shardIds: readonly number[] | undefined;
     readonly apiUrl: string;
     readonly authorizeUrl: string;
   };
@@ -102,6 +113,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       'Invalid configuration:\n  JWT_SECRET: production needs an explicit secret of at least 32 bytes (e.g. `openssl rand -base64 48`)',
     );
   }
+  if (e.DISCORD_SHARD_IDS && (!e.DISCORD_SHARD_COUNT || e.DISCORD_SHARD_IDS.some((id) => id >= e.DISCORD_SHARD_COUNT!))) {
+    throw new ConfigError('Invalid configuration:\n  DISCORD_SHARD_IDS: needs DISCORD_SHARD_COUNT, and every id must be below it');
+  }
   if (e.JWT_SECRET !== undefined && Buffer.byteLength(e.JWT_SECRET) < 32) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be at least 32 bytes');
   }
@@ -118,6 +132,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       clientId: e.DISCORD_CLIENT_ID,
       clientSecret: e.DISCORD_CLIENT_SECRET,
       guildId: e.DISCORD_GUILD_ID,
+      shardCount: e.DISCORD_SHARD_COUNT,
+      shardIds: e.DISCORD_SHARD_IDS,
       apiUrl: e.DISCORD_API_URL,
       authorizeUrl: e.DISCORD_AUTHORIZE_URL,
     }),

@@ -24,6 +24,8 @@ describe('configuration', () => {
     [{ DISCORD_CLIENT_ID: '12ab' }, 'DISCORD_CLIENT_ID'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ CORS_ORIGINS: 'http://ok.example, nope' }, 'CORS_ORIGINS'],
+    [{ DISCORD_SHARD_IDS: '0,1' }, 'DISCORD_SHARD_IDS'],
+    [{ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '0,2' }, 'DISCORD_SHARD_IDS'],
   ])('stops on %j naming %s', (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(name);
@@ -39,5 +41,6 @@ describe('configuration', () => {
     expect(parseConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db' }).databaseUrl).toMatch(/^postgres/);
     expect(parseConfig({ CORS_ORIGINS: 'http://a.example, http://b.example' }).corsOrigins).toEqual(['http://a.example', 'http://b.example']);
     expect(parseConfig({ DISCORD_API_URL: 'http://127.0.0.1:9/api/' }).discord.apiUrl).toBe('http://127.0.0.1:9/api');
+    expect(parseConfig({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '2,3' }).discord).toMatchObject({ shardCount: 4, shardIds: [2, 3] });
   });
 });

@@ -27,6 +27,10 @@ export async function startBot(deps: BotDeps): Promise<Bot> {
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.discord.apiUrl },
     allowedMentions: { parse: [] },
+    ...(config.discord.shardCount && {
+      shardCount: config.discord.shardCount,
+      shards: config.discord.shardIds ? [...config.discord.shardIds] : 'auto',
+    }),
   });
   client.on(Events.InteractionCreate, (interaction) => {
     void routeInteraction(interaction, deps);
