@@ -4,7 +4,8 @@ import { ResetScheduler } from '../src/scheduler/resetScheduler.js';
 import { restSender } from '../src/scheduler/sender.js';
 import { startFakeDiscord, type FakeDiscord } from './fakeDiscord/index.js';
 import { captureLog } from './helpers/captureLog.js';
-import { createTestContext, createUser, type TestContext } from './helpers/testStore.js';
+import { openStore } from '../src/store/openStore.js';
+import { createTestContext, createUser, silentLog, type TestContext } from './helpers/testStore.js';
 
 let ctx: TestContext;
 let discord: FakeDiscord;
@@ -27,9 +28,9 @@ afterEach(async () => {
   await discord.close();
 });
 
-function scheduler(instanceId = 'test-1') {
+function scheduler(instanceId = 'test-1', db = ctx.store.db) {
   return new ResetScheduler({
-    db: ctx.store.db,
+    db,
     clock: ctx.clock.now,
     log: cap.log,
     guildReminders: ctx.services.guildReminders,
@@ -103,9 +104,15 @@ describe('server announcements', () => {
   it('two scheduler instances on one database post once', async () => {
     await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A, events: ['daily-reset', 'weekly-reset'] }, null);
     ctx.clock.set('2026-11-24T08:00:00Z'); // weekly reset (the daily at 15:00 the day before is 17 h late)
-    const [a, b] = await Promise.all([scheduler('a').tick(), scheduler('b').tick()]);
-    expect([...a.sent, ...b.sent].map((x) => x.event)).toEqual(['weekly-reset']);
-    expect(posts(CHANNEL_A)).toHaveLength(1);
+    // The second instance has its own connection (pool), as another process would.
+    const other = await openStore(ctx.url, silentLog);
+    try {
+      const [a, b] = await Promise.all([scheduler('a').tick(), scheduler('b', other.db).tick()]);
+      expect([...a.sent, ...b.sent].map((x) => x.event)).toEqual(['weekly-reset']);
+      expect(posts(CHANNEL_A)).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('disables a server whose channel is refused while the others still get theirs', async () => {
