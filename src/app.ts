@@ -42,11 +42,19 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
   const services = buildServices({ db: store.db, clock, secret, config, log });
   const http = await buildServer({ config, log, store, services, clock });
 
+  // HTTP first: the API serves while the bot connects, and health checks see the process early.
+  await http.listen({ port: config.port, host: config.host });
+
   let bot: Bot | undefined;
   let scheduler: ResetScheduler | undefined;
   if (config.discord.token) {
-    const commands = await loadCommands();
-    bot = await startBot({ config, services, clock, log: log.child({ component: 'bot' }), commands });
+    try {
+      bot = await startBot({ config, services, clock, log: log.child({ component: 'bot' }), commands: await loadCommands() });
+    } catch (err) {
+      await http.close();
+      await store.close();
+      throw err;
+    }
     if (config.scheduler) {
       scheduler = new ResetScheduler({
         db: store.db,
@@ -67,7 +75,6 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
       'Discord bot is off: set DISCORD_TOKEN (bot token) and DISCORD_CLIENT_ID (application id) to turn it on; the web login also needs DISCORD_CLIENT_SECRET',
     );
   }
-  await http.listen({ port: config.port, host: config.host });
 
   let stopped: Promise<void> | undefined;
   const stop = () =>

@@ -1,14 +1,13 @@
 import { startApp } from './app.js';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError, readConfig, type Config } from './config.js';
 import { buildLogger } from './log.js';
 
 /** Gives up on a graceful stop after this long, so a stuck socket cannot hold a deploy. */
 const STOP_TIMEOUT_MS = 10_000;
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = readConfig();
+    return readConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -16,29 +15,37 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+}
+
+/** The composition root: config, logger, then everything else through `startApp`. */
+function main(): void {
+  const config = configOrExit();
   const log = buildLogger(config.logLevel);
-  const app = await startApp(config, log).catch((err: unknown) => {
+  const starting = startApp(config, log);
+  starting.catch((err: unknown) => {
     log.fatal({ err }, 'Start-up failed');
     process.exit(1);
   });
 
+  // Installed before start-up finishes: a signal during start-up stops once it is done.
   const shutdown = (signal: string) => {
     log.info({ signal }, 'Stopping');
-    const timer = setTimeout(() => {
+    setTimeout(() => {
       log.error('Graceful stop timed out; exiting');
       process.exit(1);
-    }, STOP_TIMEOUT_MS);
-    timer.unref();
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'Stop failed');
-        process.exit(1);
-      },
-    );
+    }, STOP_TIMEOUT_MS).unref();
+    starting
+      .then((app) => app.stop())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'Stop failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-void main();
+main();
