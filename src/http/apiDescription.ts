@@ -12,12 +12,22 @@ Tracks Final Fantasy XIV dailies and weeklies per character. All instants are IS
    once: keep only the newest. Presenting an old one ends the session (401 \`TOKEN_REUSED\`). A session unused for 30 days ends.
 6. \`POST /auth/logout\` ends this session; \`POST /auth/logout-all\` ends all of them.
 
+## API keys (tools, overlays, plugins)
+Create one with \`POST /api-keys\` (with your JWT); it is shown once. Send it as \`x-api-key: <key>\`. Scopes:
+\`tasks:read\`, \`tasks:write\` (includes completing), \`characters:read\`, \`characters:write\`, and
+\`character:<lodestoneId>:read|write\` to limit a key to one character and its tasks. Each route below lists the scope
+it needs; a missing one is 403 \`INSUFFICIENT_SCOPE\`. Keys cannot create keys, refresh or log out.
+
+## Calendar
+\`GET /calendar.ics?region=eu|na|jp|oc\` is an iCalendar feed of the resets to subscribe to.
+
 ## Errors
 Every error is \`{ "code": "MACHINE_CODE", "error": "human sentence" }\` with its status:
 400 \`VALIDATION\`, \`INVALID_JSON\`, \`INVALID_STATE\`; 401 \`TOKEN_MISSING\`, \`TOKEN_EXPIRED\` (refresh), \`TOKEN_INVALID\`,
 \`SESSION_REVOKED\`, \`TOKEN_REUSED\`, \`INVALID_CODE\` (log in again); 404 \`NOT_FOUND\` (also for other users' ids);
 409 \`CONFLICT\`, \`LIMIT_REACHED\`; 413 \`BODY_TOO_LARGE\` (64 KiB); 415 \`UNSUPPORTED_MEDIA_TYPE\` (send JSON);
-429 \`RATE_LIMITED\` (see \`Retry-After\`); 502 \`DISCORD_UNAVAILABLE\`.
+429 \`RATE_LIMITED\` (see \`Retry-After\`); 502 \`DISCORD_UNAVAILABLE\`; API keys: 401 \`API_KEY_INVALID\`,
+403 \`INSUFFICIENT_SCOPE\`, 403 \`API_KEY_NOT_ALLOWED\`.
 
 ## Limits
 Task names 1–100 characters, notes up to 1000, 500 tasks and 40 characters per user.
