@@ -39,17 +39,6 @@ export async function releaseClaim(db: Kysely<Database>, c: { target: string; ev
     .execute();
 }
 
-export async function isClaimed(db: Kysely<Database>, c: { target: string; event: string; occursAt: number }): Promise<boolean> {
-  const row = await db
-    .selectFrom('announcement_claims')
-    .select('target')
-    .where('target', '=', c.target)
-    .where('event', '=', c.event)
-    .where('occurs_at', '=', c.occursAt)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function pruneClaims(db: Kysely<Database>, olderThan: number): Promise<number> {
   const r = await db.deleteFrom('announcement_claims').where('occurs_at', '<', olderThan).executeTakeFirst();
   return Number(r.numDeletedRows);

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The typed shape of the store. Every instant is an integer of epoch milliseconds (UTC),
@@ -153,5 +153,3 @@ export type TaskUpdate = Updateable<TasksTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type GuildReminderRow = Selectable<GuildRemindersTable>;
 export type PersonalReminderRow = Selectable<PersonalRemindersTable>;
-// Generated is re-exported for tables that later gain auto columns.
-export type { Generated };

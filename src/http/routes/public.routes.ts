@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { REGIONS, type CadenceRule } from '../../resets/cadences.js';
+import { REGIONS, RESET_EVENTS, type CadenceRule } from '../../resets/cadences.js';
 import { currentPeriod, nextOccurrence, previousOccurrence } from '../../resets/resetEngine.js';
-import { RESET_EVENTS } from '../../resets/cadences.js';
 import { renderResetCalendar } from '../../calendar/icsCalendar.js';
 import { PRESETS } from '../../tasks/presets.js';
 import { presetSchema, resetSchema } from '../schemas.js';
