@@ -62,6 +62,9 @@ const envSchema = z.object({
 
 type Env = z.infer<typeof envSchema>;
 
+/** Every variable the service reads (`.env.example` documents each). */
+export const ENV_VARS = Object.keys(envSchema.shape);
+
 /** The parsed, frozen configuration every part of the service reads. */
 export interface Config {
   readonly env: Env['NODE_ENV'];

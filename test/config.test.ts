@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, ENV_VARS, parseConfig } from '../src/config.js';
 
 describe('configuration', () => {
   it('starts with zero configuration on the SQLite default', () => {
@@ -42,5 +43,18 @@ describe('configuration', () => {
     expect(parseConfig({ CORS_ORIGINS: 'http://a.example, http://b.example' }).corsOrigins).toEqual(['http://a.example', 'http://b.example']);
     expect(parseConfig({ DISCORD_API_URL: 'http://127.0.0.1:9/api/' }).discord.apiUrl).toBe('http://127.0.0.1:9/api');
     expect(parseConfig({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '2,3' }).discord).toMatchObject({ shardCount: 4, shardIds: [2, 3] });
+  });
+
+  it('documents every variable in .env.example, and .env.example parses', () => {
+    const text = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const documented = new Map(
+      text
+        .split('\n')
+        .filter((l) => /^[A-Z_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] as const),
+    );
+    expect(ENV_VARS.filter((v) => !documented.has(v))).toEqual([]);
+    expect([...documented.keys()].filter((v) => !ENV_VARS.includes(v))).toEqual([]);
+    expect(() => parseConfig(Object.fromEntries(documented))).not.toThrow();
   });
 });
