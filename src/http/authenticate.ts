@@ -57,9 +57,14 @@ export function requireSession(sessions: SessionService) {
     if (apiKeyOf(req) && !req.headers.authorization && !req.headers['x-access-token']) {
       throw new AuthError('API_KEY_NOT_ALLOWED', 'This route needs a login session; API keys cannot use it.');
     }
-    const p = await sessions.authenticate(readToken(req));
-    req.principal = { userId: p.userId, sessionId: p.sessionId, keyId: null, grant: { kind: 'all' } };
+    req.principal = await sessionCaller(sessions, req);
   };
+}
+
+/** A login session's caller: full access to the user's own data. */
+async function sessionCaller(sessions: SessionService, req: FastifyRequest): Promise<Caller> {
+  const p = await sessions.authenticate(readToken(req));
+  return { userId: p.userId, sessionId: p.sessionId, keyId: null, grant: { kind: 'all' } };
 }
 
 export interface AccessDeps {
@@ -73,8 +78,7 @@ export function requireAccess(deps: AccessDeps, resource: Resource, action: Acti
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const key = apiKeyOf(req);
     if (!key || req.headers.authorization || req.headers['x-access-token']) {
-      const p = await deps.sessions.authenticate(readToken(req));
-      req.principal = { userId: p.userId, sessionId: p.sessionId, keyId: null, grant: { kind: 'all' } };
+      req.principal = await sessionCaller(deps.sessions, req);
       return;
     }
     refuseQueryTokens(req);
