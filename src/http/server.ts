@@ -25,6 +25,7 @@ import { characterRoutes } from './routes/characters.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { taskRoutes } from './routes/tasks.routes.js';
+import { webRoutes } from './routes/web.routes.js';
 
 /** What the HTTP front door needs; built once by `main`. */
 export interface HttpDeps {
@@ -33,6 +34,8 @@ export interface HttpDeps {
   store: Store;
   services: Services;
   clock: Clock;
+  /** The built web app served at /app/; defaults to `dist/web` (tests point it at their own build). */
+  webDir?: string;
 }
 
 export const BODY_LIMIT = 64 * 1024;
@@ -123,6 +126,7 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(taskRoutes, { ...deps, access });
   await app.register(characterRoutes, { ...deps, access });
   await app.register(apiKeyRoutes, deps);
+  await app.register(webRoutes, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });

@@ -1,0 +1,113 @@
+import type { Api } from './api.js';
+import { domId } from './dom.js';
+import type { Notices } from './notices.js';
+import type { Task } from './types.js';
+import type { ScreenActions, ScreenState } from './views/layout.js';
+
+/** What the actions read and change: the App's data, its redraw and its one error reporter. */
+export interface ActionHost {
+  readonly api: Api;
+  readonly notices: Notices;
+  readonly state: ScreenState;
+  draw(): void;
+  report(err: unknown, what?: string): void;
+}
+
+/** Everything a person can do on the checklist screen, each ending in a redraw or a sentence. */
+export function createActions(host: ActionHost): ScreenActions {
+  const { api, notices, state } = host;
+  /** The latest toggle per task: an older answer arriving late must not undo a newer click. */
+  const toggles = new Map<string, number>();
+
+  const replaceTask = (task: Task) => {
+    state.tasks = state.tasks.map((t) => (t.id === task.id ? task : t));
+    host.draw();
+  };
+
+  /** Runs a call for a form: true when it went through, false (after a message) when not. */
+  const attempt = async (what: string, call: () => Promise<void>): Promise<boolean> => {
+    try {
+      await call();
+      notices.online();
+      return true;
+    } catch (err) {
+      host.report(err, what);
+      return false;
+    }
+  };
+
+  const actions: ScreenActions = {
+    toggle: (task, done) => {
+      const seq = (toggles.get(task.id) ?? 0) + 1;
+      toggles.set(task.id, seq);
+      replaceTask({ ...task, done }); // optimistic: the box changes at once
+      api.setDone(task.id, done).then(
+        (fresh) => {
+          if (toggles.get(task.id) === seq) replaceTask(fresh);
+        },
+        (err: unknown) => {
+          if (toggles.get(task.id) !== seq) return;
+          const current = state.tasks.find((t) => t.id === task.id);
+          if (current) replaceTask({ ...current, done: !done });
+          host.report(err, `“${task.name}” could not be marked ${done ? 'done' : 'not done'}`);
+        },
+      );
+    },
+    startRename: (task) => {
+      const returnTo = task ? null : state.editing?.id;
+      state.editing = task ? { id: task.id, value: task.name } : null;
+      host.draw();
+      if (task) document.getElementById(domId('name', task.id))?.focus();
+      else if (returnTo) document.getElementById(domId('rename', returnTo))?.focus();
+    },
+    editName: (value) => {
+      if (state.editing) state.editing.value = value;
+    },
+    rename: (task, name) => {
+      if (name === '' || name === task.name) return actions.startRename(null);
+      void attempt(`“${task.name}” could not be renamed`, async () => {
+        const fresh = await api.renameTask(task.id, name);
+        state.editing = null;
+        replaceTask(fresh);
+        document.getElementById(domId('rename', task.id))?.focus();
+      });
+    },
+    remove: (task) => {
+      if (!confirm(`Delete “${task.name}” and its history?`)) return;
+      void attempt(`“${task.name}” could not be deleted`, async () => {
+        await api.deleteTask(task.id);
+        const boxes = [...document.querySelectorAll<HTMLInputElement>('input[data-task]')]; // in screen order
+        const index = boxes.findIndex((b) => b.dataset.task === task.id);
+        state.tasks = state.tasks.filter((t) => t.id !== task.id);
+        host.draw();
+        // Keep the keyboard in the list: on the row that took this one's place.
+        const rest = document.querySelectorAll<HTMLInputElement>('input[data-task]');
+        (rest[Math.min(index, rest.length - 1)] ?? document.getElementById('checklist-h'))?.focus();
+        notices.say(`Deleted “${task.name}”.`, 'ok');
+      });
+    },
+    addTask: (input) =>
+      attempt('The task could not be added', async () => {
+        const task = await api.createTask(input);
+        state.tasks = [...state.tasks, task];
+        host.draw();
+        notices.say(`Added “${task.name}”.`, 'ok');
+      }),
+    addPresets: (keys, characterId) =>
+      attempt('The presets could not be added', async () => {
+        const r = await api.addPresets(keys, characterId);
+        state.tasks = [...state.tasks, ...r.added];
+        host.draw();
+        const skipped = r.skipped.length > 0 ? ` (${r.skipped.length} already there)` : '';
+        notices.say(`Added ${r.added.length} task${r.added.length === 1 ? '' : 's'}${skipped}.`, 'ok');
+      }),
+    linkCharacter: (input) =>
+      attempt('The character could not be linked', async () => {
+        const c = await api.linkCharacter(input);
+        state.characters = [...state.characters, c];
+        host.draw();
+        notices.say(`Linked ${c.name}.`, 'ok');
+      }),
+  };
+  return actions;
+}

@@ -1,0 +1,58 @@
+import { ApiError, send } from './http.js';
+import type { Session } from './session.js';
+import type { Cadence, Character, Preset, Region, Resets, Task, User } from './types.js';
+
+/** What the add-task form sends. */
+export interface NewTask {
+  name: string;
+  cadence: Cadence;
+  characterId?: string | null;
+  region?: Region | null;
+  intervalHours?: number | null;
+}
+
+/** What the link-character form sends. */
+export interface NewCharacter {
+  lodestoneId: string;
+  name: string;
+  world: string;
+  datacenter: string;
+  region: Region;
+}
+
+/** The calls this app makes, each with `Authorization: Bearer` from the session. */
+export class Api {
+  constructor(private readonly session: Session) {}
+
+  me = () => this.call<User>('GET', '/users/me');
+  tasks = () => this.call<Task[]>('GET', '/tasks');
+  characters = () => this.call<Character[]>('GET', '/characters');
+  presets = () => send<Preset[]>('GET', '/presets');
+  resets = () => send<Resets>('GET', '/resets');
+
+  setDone = (id: string, done: boolean) => this.call<Task>(done ? 'PUT' : 'DELETE', `/tasks/${encodeURIComponent(id)}/completion`);
+  createTask = (input: NewTask) => this.call<Task>('POST', '/tasks', input);
+  renameTask = (id: string, name: string) => this.call<Task>('PATCH', `/tasks/${encodeURIComponent(id)}`, { name });
+  deleteTask = (id: string) => this.call<void>('DELETE', `/tasks/${encodeURIComponent(id)}`);
+  addPresets = (keys: string[], characterId: string | null) =>
+    this.call<{ added: Task[]; skipped: string[] }>('POST', '/tasks/presets', { keys, characterId });
+  linkCharacter = (input: NewCharacter) => this.call<Character>('POST', '/characters', input);
+
+  /** Sends with the current token; an expired (or unreadable) token is refreshed once and the call retried. */
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const token = await this.session.token();
+    try {
+      return await send<T>(method, path, { body, token });
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401) throw err;
+      if (err.code !== 'TOKEN_EXPIRED' && err.code !== 'TOKEN_INVALID') throw this.session.end(err.message);
+    }
+    const fresh = await this.session.replace(token);
+    try {
+      return await send<T>(method, path, { body, token: fresh });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) throw this.session.end(err.message);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+/**
+ * Builds an element. `on…` keys add listeners, `true` sets an empty attribute, `false`/null skip it.
+ * Text always goes in as text nodes: nothing from the API is ever parsed as HTML.
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (value === true) el.setAttribute(key, '');
+    else if (value !== false && value != null) el.setAttribute(key, String(value));
+  }
+  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(child);
+  return el;
+}
+
+/** Replaces an element's children, keeping keyboard focus on the element with the same id if it is rebuilt. */
+export function replaceChildren(parent: Element, ...children: Node[]): void {
+  const focusedId = document.activeElement instanceof HTMLElement && parent.contains(document.activeElement) ? document.activeElement.id : '';
+  parent.replaceChildren(...children);
+  if (focusedId) document.getElementById(focusedId)?.focus({ preventScroll: true });
+}
+
+/** The values of a form's named fields. */
+export function formValues(form: HTMLFormElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** A stable, id-safe token for an API id. */
+export const domId = (prefix: string, id: string) => `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { characterSchema, presetSchema, taskSchema, tokenPairSchema, userSchema } from '../http/schemas.js';
+
+/** The API's JSON shapes, taken from the zod schemas the service validates and documents with (types only). */
+export type Task = z.infer<typeof taskSchema>;
+export type Character = z.infer<typeof characterSchema>;
+export type Preset = z.infer<typeof presetSchema>;
+export type User = z.infer<typeof userSchema>;
+export type TokenPair = z.infer<typeof tokenPairSchema>;
+export type Cadence = Task['cadence'];
+export type Region = Character['region'];
+
+/** One cadence's current period, from `GET /resets`. */
+export interface ResetPeriod {
+  cadence: string;
+  region: string | null;
+  periodStart: string;
+  periodEnd: string;
+  opensAt: string | null;
+}
+
+/** `GET /resets`: the server's clock and every cadence's current period. */
+export interface Resets {
+  now: string;
+  periods: ResetPeriod[];
+}

@@ -1,0 +1,65 @@
+import type { NewCharacter, NewTask } from '../api.js';
+import { h, replaceChildren } from '../dom.js';
+import type { Character, Preset, Resets, Task } from '../types.js';
+import { createCharacterPanel } from './characters.js';
+import { renderChecklist, type ChecklistActions, type Editing } from './checklist.js';
+import { createPresetForm } from './presetForm.js';
+import { renderResets } from './resets.js';
+import { createTaskForm } from './taskForm.js';
+
+/** What the logged-in screen shows. */
+export interface ScreenState {
+  tasks: Task[];
+  characters: Character[];
+  presets: Preset[];
+  resets: Resets | null;
+  editing: Editing | null;
+}
+
+export interface ScreenActions extends ChecklistActions {
+  addTask(input: NewTask): Promise<boolean>;
+  addPresets(keys: string[], characterId: string | null): Promise<boolean>;
+  linkCharacter(input: NewCharacter): Promise<boolean>;
+}
+
+/**
+ * The logged-in screen, built once per login: the checklist first (on a phone it is all you see before
+ * scrolling), then the reset clock and the forms. `update` refreshes the parts that depend on data and
+ * leaves the forms and what is typed in them alone.
+ */
+export function createScreen(actions: ScreenActions) {
+  const checklist = h('div', { id: 'checklist' });
+  const resets = h('div', { id: 'resets' });
+  const presetForm = createPresetForm(actions.addPresets);
+  const taskForm = createTaskForm(actions.addTask);
+  const characters = createCharacterPanel(actions.linkCharacter);
+  let first = true;
+
+  const el = h(
+    'div',
+    { class: 'layout' },
+    h('section', { class: 'checklist', 'aria-labelledby': 'checklist-h' }, h('h2', { id: 'checklist-h', class: 'visually-hidden', tabindex: -1 }, 'Checklist'), checklist),
+    h(
+      'div',
+      { class: 'side' },
+      h('section', { class: 'panel', 'aria-labelledby': 'resets-h' }, h('h2', { id: 'resets-h' }, 'Next resets'), resets),
+      presetForm.el,
+      taskForm.el,
+      characters.el,
+    ),
+  );
+
+  return {
+    el,
+    update(s: ScreenState) {
+      replaceChildren(checklist, renderChecklist(s.tasks, s.characters, s.editing, actions));
+      replaceChildren(resets, renderResets(s.resets, s.characters));
+      presetForm.update(s.presets, s.tasks, s.characters);
+      taskForm.update(s.characters, first);
+      characters.update(s.characters);
+      // A new account starts from the presets.
+      if (first && s.tasks.length === 0) presetForm.el.open = true;
+      first = false;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { domId, h, replaceChildren } from '../dom.js';
+import type { Character, Preset, Task } from '../types.js';
+import { field, fillOwners, onSubmit } from './fields.js';
+
+/** "Add presets": the catalogue grouped by category, for the account or one character, skipping what is there. */
+export function createPresetForm(submit: (keys: string[], characterId: string | null) => Promise<boolean>) {
+  const owner = h('select', { id: 'preset-owner', name: 'characterId' });
+  const list = h('div', { class: 'presets' });
+  const chosen = new Set<string>();
+  const form = h('form', { id: 'add-presets-form', class: 'stack' }, field('For', owner), list, h('button', { type: 'submit' }, 'Add selected'));
+  let last: { presets: Preset[]; tasks: Task[] } = { presets: [], tasks: [] };
+
+  const renderList = () => {
+    const ownerId = owner.value || null;
+    const present = new Set(last.tasks.filter((t) => t.presetKey && t.characterId === ownerId).map((t) => t.presetKey));
+    const categories = [...new Set(last.presets.map((p) => p.category))];
+    replaceChildren(
+      list,
+      ...categories.map((category) =>
+        h(
+          'fieldset',
+          {},
+          h('legend', {}, category),
+          ...last.presets.filter((p) => p.category === category).map((p) => presetOption(p, present.has(p.key), ownerId, chosen)),
+        ),
+      ),
+    );
+  };
+  owner.addEventListener('change', renderList);
+
+  onSubmit(form, async () => {
+    const keys = [...chosen];
+    if (keys.length === 0) return false;
+    const ok = await submit(keys, owner.value || null);
+    if (ok) chosen.clear();
+    return false; // keep the owner choice; the list re-renders with the new tasks marked as added
+  });
+
+  return {
+    el: h('details', { class: 'panel', id: 'presets-panel' }, h('summary', {}, h('h2', {}, 'Add presets')), form),
+    update(presets: Preset[], tasks: Task[], characters: Character[]) {
+      fillOwners(owner, characters);
+      last = { presets, tasks };
+      renderList();
+    },
+  };
+}
+
+function presetOption(p: Preset, added: boolean, ownerId: string | null, chosen: Set<string>): HTMLElement {
+  const id = domId('preset', p.key);
+  // Jumbo Cactpot draws per data center, so the server refuses it account-wide; say so before it does.
+  const needsCharacter = p.cadence === 'jumbo-cactpot' && ownerId === null;
+  const unavailable = added || needsCharacter;
+  if (unavailable) chosen.delete(p.key);
+  const box = h('input', { type: 'checkbox', id, name: 'keys', value: p.key, checked: added || chosen.has(p.key), disabled: unavailable });
+  box.addEventListener('change', () => (box.checked ? chosen.add(p.key) : chosen.delete(p.key)));
+  const note = added ? 'added' : needsCharacter ? 'pick a character' : null;
+  return h(
+    'div',
+    { class: 'preset' },
+    box,
+    h('label', { for: id }, h('span', {}, p.name, note ? h('span', { class: 'tag' }, note) : null), h('small', {}, p.description)),
+  );
+}
