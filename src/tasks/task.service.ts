@@ -123,24 +123,24 @@ export class TaskService {
       const rule = ruleFor(row);
       if (isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
       const period = completionPeriod(rule, now, row.last_completed_at);
-      // The (task, period) key keeps one completion when two processes race here.
-      await tx
-        .insertInto('completions')
-        .values({ task_id: row.id, user_id: userId, period_start: period.start, completed_at: now })
-        .onConflict((oc) => oc.columns(['task_id', 'period_start']).doNothing())
-        .execute();
-      const stored = await tx
-        .selectFrom('completions')
-        .select(['period_start', 'completed_at'])
-        .where('task_id', '=', row.id)
-        .where('period_start', '=', period.start)
-        .executeTakeFirstOrThrow();
-      await tx
-        .updateTable('tasks')
-        .set({ last_period_start: stored.period_start, last_completed_at: stored.completed_at })
-        .where('id', '=', row.id)
-        .execute();
-      return toTaskView(await this.requireTask(tx, userId, taskId), now);
+      // The (task, period) key keeps one completion when two processes race here; the loser reads the winner's.
+      const stored =
+        (await tx
+          .insertInto('completions')
+          .values({ task_id: row.id, user_id: userId, period_start: period.start, completed_at: now })
+          .onConflict((oc) => oc.columns(['task_id', 'period_start']).doNothing())
+          .returning(['period_start', 'completed_at'])
+          .executeTakeFirst()) ??
+        (await tx
+          .selectFrom('completions')
+          .select(['period_start', 'completed_at'])
+          .where('task_id', '=', row.id)
+          .where('period_start', '=', period.start)
+          .executeTakeFirstOrThrow());
+      const last = { last_period_start: stored.period_start, last_completed_at: stored.completed_at };
+      await tx.updateTable('tasks').set(last).where('id', '=', row.id).execute();
+      // Only these two columns changed: no need to read the row back.
+      return toTaskView({ ...row, ...last }, now);
     });
   }
 
