@@ -1,0 +1,135 @@
+import type { LoadFigures } from './autocannonRun.js';
+import type { HttpSectionResult } from './httpSection.js';
+import type { JwtResult } from './jwtVerify.js';
+import type { ResetScaleResult } from './resetScale.js';
+
+/** One line of the table; `pass` is set when the line has a target. */
+export interface Row {
+  section: string;
+  measure: string;
+  value: string;
+  target?: string;
+  pass?: boolean;
+}
+
+export interface BenchResults {
+  jwt?: JwtResult;
+  http?: HttpSectionResult;
+  scale?: ResetScaleResult;
+}
+
+const n = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+function load(f: LoadFigures): string {
+  const parts = [`${n(f.requestsPerSec)} req/s`, `p50 ${f.p50Ms} ms`, `p99 ${f.p99Ms} ms`];
+  if (f.ratioToBare !== undefined) parts.push(`${pct(f.ratioToBare)} of bare`);
+  parts.push(`server ${n(f.serverCpuUsPerRequest)} µs CPU/req`);
+  if (f.non2xx || f.errors) parts.push(`${n(f.non2xx)} non-2xx, ${n(f.errors)} errors`);
+  return parts.join(' · ');
+}
+
+/** The figures as table rows, with each target's PASS/FAIL. */
+export function rows(r: BenchResults): Row[] {
+  const out: Row[] = [];
+  const h = r.http;
+  if (h) {
+    const s = '1 HTTP';
+    out.push({ section: s, measure: 'bare Fastify route (baseline)', value: load(h.bare) });
+    out.push({ section: s, measure: 'GET /healthz (diagnostic: plugins + logs)', value: load(h.healthz) });
+    out.push({ section: s, measure: `GET /tasks (${h.getTasks.tasks} tasks, 2 characters)`, value: load(h.getTasks) });
+    out.push({ section: s, measure: '  GET /tasks vs bare route', value: pct(h.getTasks.ratioToBare!), target: '≥ 40%', pass: h.getTasks.ratioToBare! >= 0.4 });
+    out.push({ section: s, measure: '  GET /tasks p99 latency', value: `${h.getTasks.p99Ms} ms`, target: '< 25 ms', pass: h.getTasks.p99Ms < 25 });
+    out.push({ section: s, measure: '  GET /tasks at 10 connections (diagnostic)', value: load(h.getTasksAt10) });
+    out.push({ section: s, measure: 'PUT /tasks/:id/completion (each a new completion)', value: load(h.completion) });
+    const dry = h.completion.poolExhausted ? ' (pool ran dry: run stopped early)' : '';
+    out.push({
+      section: s,
+      measure: '  completion writes/s (rows counted in SQLite)',
+      value: `${n(h.completion.writesPerSec)}/s (${n(h.completion.writes)} in ${h.completion.seconds} s)${dry}`,
+      target: '≥ 2,000/s',
+      pass: h.completion.writesPerSec >= 2000,
+    });
+    out.push({ section: s, measure: 'POST /exchange (fresh state + code each)', value: load(h.exchange) + (h.exchange.poolExhausted ? ' (pool ran dry: run stopped early)' : '') });
+  }
+  const sc = r.scale;
+  if (sc) {
+    const s = '2 Reset at scale';
+    const seed = sc.seed;
+    out.push({
+      section: s,
+      measure: 'seeded store',
+      value: `${n(seed.users)} users, ${n(seed.characters)} characters, ${n(seed.tasks)} tasks, ${n(seed.completions)} completions; ${seed.seconds} s, ${n(seed.dbMB)} MB`,
+    });
+    out.push({
+      section: s,
+      measure: 'daily rollover: rows written by the 15:00 tick',
+      value: `${n(sc.rollover.rowsWritten)} rows, ${sc.rollover.ms} ms (${statements(sc.rollover.statements)})`,
+      target: '0 (nothing per task)',
+      pass: sc.rollover.rowsWritten === 0,
+    });
+    out.push({
+      section: s,
+      measure: `one user's status (TaskService.list, ${n(sc.statusQuery.n)} random users)`,
+      value: `p50 ${ms(sc.statusQuery.p50)} · p99 ${ms(sc.statusQuery.p99)} · max ${ms(sc.statusQuery.max)}`,
+      target: 'p99 < 1 ms',
+      pass: sc.statusQuery.p99 < 1,
+    });
+    const g = sc.guildAnnouncements;
+    out.push({
+      section: s,
+      measure: `announcements for ${n(g.guilds)} servers (one tick)`,
+      value: `${n(g.ms, 0)} ms for ${n(g.messages)} messages (${n(g.usPerMessage)} µs each), ${n(g.rowsWritten)} rows written`,
+    });
+    const p = sc.personalReminders;
+    out.push({
+      section: s,
+      measure: `extra: ${n(p.users)} personal reminder DMs (one tick)`,
+      value: `${n(p.ms, 0)} ms for ${n(p.messages)} DMs (${n(p.usPerMessage)} µs each, open tasks listed per user), ${n(p.rowsWritten)} rows written`,
+    });
+    out.push({ section: s, measure: 'peak RSS of the scale process', value: `${n(sc.peakRssMB)} MB` });
+  }
+  if (h) {
+    const s = '3 Bot';
+    out.push({
+      section: s,
+      measure: `/tasks round trip (${n(h.bot.n)} sequential, ${h.bot.tasks} tasks)`,
+      value: `p50 ${ms(h.bot.p50)} · p99 ${ms(h.bot.p99)} · max ${ms(h.bot.max)}`,
+      target: 'p99 < 50 ms',
+      pass: h.bot.p99 < 50,
+    });
+  }
+  if (r.jwt) {
+    out.push({
+      section: '4 JWT',
+      measure: `verify (${n(r.jwt.verifications)} in a row)`,
+      value: `${r.jwt.usPerVerify} µs each (worst batch of 1,000: ${r.jwt.worstBatchUsPerVerify} µs each)`,
+      target: '< 20 µs',
+      pass: r.jwt.usPerVerify < 20,
+    });
+  }
+  if (h) {
+    const s = '5 Memory';
+    const m = h.memoryMB;
+    out.push({ section: s, measure: 'service RSS at idle: 1 s after start', value: `${m.idle} MB`, target: '< 150 MB', pass: m.idle < 150 });
+    out.push({ section: s, measure: '  and once idle memory is reclaimed (≤ 20 s)', value: `${m.idleSettled} MB`, target: '< 150 MB', pass: m.idleSettled < 150 });
+    out.push({ section: s, measure: 'service RSS at the end of the HTTP load / peak / after the bot run', value: `${m.afterLoad} / ${m.peakDuringLoad} / ${m.afterBot} MB` });
+    out.push({ section: s, measure: '  then after a forced full GC: RSS / JS heap used', value: `${m.afterGc} / ${m.heapUsedAfterGc} MB` });
+  }
+  return out;
+}
+
+const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;
+const statements = (c: Record<string, number>) =>
+  Object.entries(c)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ') || 'no statements';
+
+/** A plain-text table that reads in a terminal and pastes into Markdown as a code block. */
+export function table(list: Row[]): string {
+  const head = ['Section', 'Measure', 'Value', 'Target', 'Result'];
+  const cells = list.map((r) => [r.section, r.measure, r.value, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL']);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join(' | ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');
+}
