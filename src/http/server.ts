@@ -56,6 +56,8 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // One line per request (below) instead of Fastify's two: logging was a measurable share of each request.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -72,6 +74,10 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (_req, reply) => {
     if (closing) void reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info({ req, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+    done();
   });
 
   await app.register(helmet, {
