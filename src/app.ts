@@ -76,9 +76,17 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
     );
   }
 
+  // Without the scheduler (no bot), ended sessions and abandoned logins are still pruned hourly.
+  const pruneTimer = scheduler
+    ? undefined
+    : setInterval(() => {
+        void Promise.all([services.sessions.prune(), services.oauth.prune()]).catch((err: unknown) => log.warn({ err }, 'Prune failed'));
+      }, 3_600_000).unref();
+
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
+      clearInterval(pruneTimer);
       await http.close();
       await scheduler?.stop();
       await bot?.stop();
