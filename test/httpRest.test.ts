@@ -188,6 +188,8 @@ describe('HTTP edges', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(other.headers.get('x-content-type-options')).toBe('nosniff');
     expect(other.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // A LAN deployment over plain HTTP must keep working.
+    expect(other.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
   });
 
   it('publishes an OpenAPI document from the zod schemas and a local reference page', async () => {

@@ -83,7 +83,14 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(helmet, {
     // The API reference page needs its own scripts and styles; everything is served from here.
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // Self-hosters often serve plain HTTP on a LAN address; upgrading would break the page there.
+        upgradeInsecureRequests: null,
+      },
     },
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
