@@ -22,6 +22,8 @@ export interface TokenPair {
 export interface Principal {
   userId: string;
   sessionId: string;
+  /** The user's task-list version, read in the same lookup (lets callers reuse cached answers). */
+  tasksVersion: number;
 }
 
 /** Login sessions: short-lived JWTs plus rotating, single-use refresh tokens. */
@@ -60,13 +62,14 @@ export class SessionService {
     const claims = this.jwt.verify(token);
     const session = await this.db
       .selectFrom('sessions')
-      .select(['user_id', 'revoked_at', 'expires_at'])
-      .where('id', '=', claims.sid)
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.user_id', 'sessions.revoked_at', 'sessions.expires_at', 'users.tasks_version'])
+      .where('sessions.id', '=', claims.sid)
       .executeTakeFirst();
     if (!session || session.user_id !== claims.sub || session.revoked_at != null || session.expires_at <= this.clock()) {
       throw new AuthError('SESSION_REVOKED', 'This session has ended; log in again.');
     }
-    return { userId: claims.sub, sessionId: claims.sid };
+    return { userId: claims.sub, sessionId: claims.sid, tasksVersion: Number(session.tasks_version) };
   }
 
   /**

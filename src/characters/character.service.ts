@@ -5,6 +5,7 @@ import { conflict, limitReached, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Region } from '../resets/cadences.js';
 import type { CharacterRow, Database } from '../store/schema.js';
+import { bumpTasksVersion } from '../users/tasksVersion.repository.js';
 import { parseInput } from '../validation.js';
 import { countCharacters, findCharacterRow, listCharacterRows } from './character.repository.js';
 import {
@@ -46,6 +47,7 @@ export class CharacterService {
       if ((await countCharacters(tx, userId)) >= MAX_CHARACTERS_PER_USER) {
         throw limitReached(`You can link at most ${MAX_CHARACTERS_PER_USER} characters.`);
       }
+      await bumpTasksVersion(tx, userId);
       return tx
         .insertInto('characters')
         .values({
@@ -69,22 +71,26 @@ export class CharacterService {
 
   async update(userId: string, ref: string, input: UpdateCharacterInput): Promise<Character> {
     const patch = parseInput(updateCharacterSchema, input);
-    const existing = await findCharacterRow(this.db, userId, ref);
-    if (!existing) throw notFound('Character');
-    const row = await this.db
-      .updateTable('characters')
-      .set({
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.world !== undefined && { world: patch.world }),
-        ...(patch.datacenter !== undefined && { datacenter: patch.datacenter }),
-        ...(patch.region !== undefined && { region: patch.region }),
-        ...(patch.avatarUrl !== undefined && { avatar_url: patch.avatarUrl }),
-        ...(patch.portraitUrl !== undefined && { portrait_url: patch.portraitUrl }),
-        updated_at: this.clock(),
-      })
-      .where('id', '=', existing.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await this.db.transaction().execute(async (tx) => {
+      const existing = await findCharacterRow(tx, userId, ref);
+      if (!existing) throw notFound('Character');
+      // A new region moves the character's Jumbo Cactpot drawing: the task list changes too.
+      await bumpTasksVersion(tx, userId);
+      return tx
+        .updateTable('characters')
+        .set({
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.world !== undefined && { world: patch.world }),
+          ...(patch.datacenter !== undefined && { datacenter: patch.datacenter }),
+          ...(patch.region !== undefined && { region: patch.region }),
+          ...(patch.avatarUrl !== undefined && { avatar_url: patch.avatarUrl }),
+          ...(patch.portraitUrl !== undefined && { portrait_url: patch.portraitUrl }),
+          updated_at: this.clock(),
+        })
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
     return this.toCharacter(row);
   }
 
@@ -95,6 +101,7 @@ export class CharacterService {
       if (!row) throw notFound('Character');
       const removed = await tx.deleteFrom('tasks').where('character_id', '=', row.id).executeTakeFirst();
       await tx.deleteFrom('characters').where('id', '=', row.id).execute();
+      await bumpTasksVersion(tx, userId);
       return { character: this.toCharacter(row), tasksRemoved: Number(removed.numDeletedRows) };
     });
   }

@@ -13,6 +13,8 @@ export interface Caller {
   keyId: string | null;
   /** What this route's resource and action allow the caller. */
   grant: Grant;
+  /** The user's task-list version for a login session (null for API keys, whose answers are not cached). */
+  tasksVersion: number | null;
 }
 
 declare module 'fastify' {
@@ -64,7 +66,7 @@ export function requireSession(sessions: SessionService) {
 /** A login session's caller: full access to the user's own data. */
 async function sessionCaller(sessions: SessionService, req: FastifyRequest): Promise<Caller> {
   const p = await sessions.authenticate(readToken(req));
-  return { userId: p.userId, sessionId: p.sessionId, keyId: null, grant: { kind: 'all' } };
+  return { userId: p.userId, sessionId: p.sessionId, keyId: null, grant: { kind: 'all' }, tasksVersion: p.tasksVersion };
 }
 
 export interface AccessDeps {
@@ -93,7 +95,7 @@ export function requireAccess(deps: AccessDeps, resource: Resource, action: Acti
       const scope = neededScope(resource, action);
       throw new AuthError('INSUFFICIENT_SCOPE', `This API key lacks the ${scope} scope (or a character:<lodestoneId>:${action} scope).`);
     }
-    req.principal = { userId: p.userId, sessionId: null, keyId: p.keyId, grant };
+    req.principal = { userId: p.userId, sessionId: null, keyId: p.keyId, grant, tasksVersion: null };
   };
 }
 

@@ -19,6 +19,7 @@ import type { Store } from '../store/openStore.js';
 import { HttpError, installErrorHandling } from './errors.js';
 import { API_DESCRIPTION } from './apiDescription.js';
 import { RateLimiter } from './rateLimiter.js';
+import { TaskListCache } from './taskListCache.js';
 import { apiKeyRoutes } from './routes/apiKeys.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { characterRoutes } from './routes/characters.routes.js';
@@ -136,7 +137,7 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     apiKeys: deps.services.apiKeys,
     keyLimiter: new RateLimiter(config.rateLimit.apiKeyMax, config.rateLimit.windowSeconds * 1000, deps.clock),
   };
-  await app.register(taskRoutes, { ...deps, access });
+  await app.register(taskRoutes, { ...deps, access, taskListCache: new TaskListCache() });
   await app.register(characterRoutes, { ...deps, access });
   await app.register(apiKeyRoutes, deps);
   await app.register(webRoutes, deps);

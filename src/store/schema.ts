@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The typed shape of the store. Every instant is an integer of epoch milliseconds (UTC),
@@ -25,6 +25,8 @@ export interface UsersTable {
   username: string;
   global_name: string | null;
   avatar: string | null;
+  /** Incremented by every write to the user's tasks or characters (see bumpTasksVersion). */
+  tasks_version: Generated<number>;
   created_at: number;
   updated_at: number;
 }

@@ -5,6 +5,7 @@ import { invalid, limitReached, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { completionPeriod, currentPeriod, isDone } from '../resets/resetEngine.js';
 import type { Database } from '../store/schema.js';
+import { bumpTasksVersion } from '../users/tasksVersion.repository.js';
 import { parseInput } from '../validation.js';
 import { findPreset } from './presets.js';
 import { countTasks, findTaskRow, latestCompletion, listTaskRows, type TaskWithRegion } from './task.repository.js';
@@ -50,6 +51,7 @@ export class TaskService {
       const { count, maxPosition } = await countTasks(tx, userId);
       if (count >= MAX_TASKS_PER_USER) throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`);
       const id = await this.insertTask(tx, userId, { ...t, presetKey }, maxPosition + 1);
+      await bumpTasksVersion(tx, userId);
       return toTaskView(await this.requireTask(tx, userId, id), this.clock());
     });
   }
@@ -88,6 +90,7 @@ export class TaskService {
           ),
         );
       }
+      if (ids.length > 0) await bumpTasksVersion(tx, userId);
       const now = this.clock();
       const added = (await listTaskRows(tx, userId)).filter((r) => ids.includes(r.id)).map((r) => toTaskView(r, now));
       return { added, skipped: keys.filter((k) => present.has(k)) };
@@ -96,23 +99,29 @@ export class TaskService {
 
   async update(userId: string, taskId: string, input: UpdateTaskInput): Promise<TaskView> {
     const patch = parseInput(updateTaskSchema, input);
-    const row = await this.requireTask(this.db, userId, taskId);
-    await this.db
-      .updateTable('tasks')
-      .set({
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.notes !== undefined && { notes: patch.notes === '' ? null : patch.notes }),
-        ...(patch.position !== undefined && { position: patch.position }),
-        updated_at: this.clock(),
-      })
-      .where('id', '=', row.id)
-      .execute();
-    return this.get(userId, taskId);
+    return this.db.transaction().execute(async (tx) => {
+      const row = await this.requireTask(tx, userId, taskId);
+      await tx
+        .updateTable('tasks')
+        .set({
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.notes !== undefined && { notes: patch.notes === '' ? null : patch.notes }),
+          ...(patch.position !== undefined && { position: patch.position }),
+          updated_at: this.clock(),
+        })
+        .where('id', '=', row.id)
+        .execute();
+      await bumpTasksVersion(tx, userId);
+      return toTaskView(await this.requireTask(tx, userId, taskId), this.clock());
+    });
   }
 
   async remove(userId: string, taskId: string): Promise<void> {
-    const res = await this.db.deleteFrom('tasks').where('id', '=', taskId).where('user_id', '=', userId).executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw notFound('Task');
+    await this.db.transaction().execute(async (tx) => {
+      const res = await tx.deleteFrom('tasks').where('id', '=', taskId).where('user_id', '=', userId).executeTakeFirst();
+      if (Number(res.numDeletedRows) === 0) throw notFound('Task');
+      await bumpTasksVersion(tx, userId);
+    });
   }
 
   /** Marks a task done for the current period. Idempotent, also across processes. */
@@ -139,6 +148,7 @@ export class TaskService {
           .executeTakeFirstOrThrow());
       const last = { last_period_start: stored.period_start, last_completed_at: stored.completed_at };
       await tx.updateTable('tasks').set(last).where('id', '=', row.id).execute();
+      await bumpTasksVersion(tx, userId);
       // Only these two columns changed: no need to read the row back.
       return toTaskView({ ...row, ...last }, now);
     });
@@ -159,6 +169,7 @@ export class TaskService {
         .set({ last_period_start: prev?.period_start ?? null, last_completed_at: prev?.completed_at ?? null })
         .where('id', '=', row.id)
         .execute();
+      await bumpTasksVersion(tx, userId);
       return toTaskView(await this.requireTask(tx, userId, taskId), now);
     });
   }

@@ -4,13 +4,17 @@ import { addPresetsSchema, createTaskSchema, taskFilterSchema, updateTaskSchema 
 import { assertCharacterVisible, grantedCharacterIds, requireBroad, securityFor } from '../access.js';
 import { principalOf, requireAccess, type AccessDeps } from '../authenticate.js';
 import { errors, taskSchema } from '../schemas.js';
+import type { TaskListCache } from '../taskListCache.js';
 import type { HttpDeps } from '../server.js';
 import { taskJson } from '../views.js';
 
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** The task REST; every route acts only on the caller's own tasks (another user's id is a 404). */
-export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps }> = async (app, { services, access }) => {
+export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; taskListCache: TaskListCache }> = async (
+  app,
+  { services, access, clock, taskListCache },
+) => {
   const tasks = services.tasks;
   const read = requireAccess(access, 'tasks', 'read');
   const write = requireAccess(access, 'tasks', 'write');
@@ -43,11 +47,26 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps }
         response: { 200: z.array(taskSchema), ...errors(400, 401, 403, 404, 429) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const caller = principalOf(req);
       const allowed = await grantedCharacterIds(services, caller);
-      const list = await tasks.list(caller.userId, req.query);
-      return (allowed ? list.filter((t) => t.characterId != null && allowed.has(t.characterId)) : list).map(taskJson);
+      if (allowed || caller.tasksVersion == null) {
+        const list = await tasks.list(caller.userId, req.query);
+        return (allowed ? list.filter((t) => t.characterId != null && allowed.has(t.characterId)) : list).map(taskJson);
+      }
+      // A login session's list is cached per version; see TaskListCache.
+      const { status, ...filter } = req.query;
+      const key = `${caller.userId}|${filter.cadence ?? ''}|${filter.characterId ?? ''}|${status ?? ''}`;
+      const now = clock();
+      let body = taskListCache.get(key, caller.tasksVersion, now);
+      if (body === undefined) {
+        const all = await tasks.list(caller.userId, filter);
+        body = JSON.stringify((status ? all.filter((t) => t.done === (status === 'done')) : all).map(taskJson));
+        // Until the first period in the list ends, the answer stays the same unless a write bumps the version.
+        const validUntil = all.reduce((min, t) => (t.periodEnd != null && t.periodEnd < min ? t.periodEnd : min), Number.POSITIVE_INFINITY);
+        taskListCache.set(key, caller.tasksVersion, validUntil, body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 
