@@ -32,7 +32,7 @@ const OTHER = { id: '1100000000000000777', username: 'someone-else' };
 
 function expectEphemeral(cb: RecordedCallback) {
   expect(cb.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-  expect(cb.data?.flags ?? 0 & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  expect((cb.data?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
 }
 const customIds = (cb: RecordedCallback) =>
   ((cb.data?.components ?? []) as { components: { custom_id: string }[] }[]).flatMap((row) => row.components.map((c) => c.custom_id));
