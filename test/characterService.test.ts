@@ -77,6 +77,9 @@ describe('users', () => {
     expect(again.id).toBe(first.id);
     expect(again).toMatchObject({ discordId: id, username: 'wol2', globalName: null, createdAt: first.createdAt });
     expect(again.avatarUrl).toBe(`https://cdn.discordapp.com/avatars/${id}/a_def.gif`);
+    ctx.clock.advance(5000);
+    const same = await ctx.services.users.upsertFromDiscord({ discordId: id, username: 'wol2', globalName: null, avatar: 'a_def' });
+    expect(same.updatedAt).toBe(again.updatedAt); // nothing changed, nothing written
     const rows = await ctx.store.db.selectFrom('users').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.discord_id).toBe(id);

@@ -41,7 +41,6 @@ export class OAuthService {
     const now = this.clock();
     const state = randomToken();
     const verifier = randomToken();
-    await this.db.deleteFrom('oauth_states').where('expires_at', '<=', now).execute();
     await this.db
       .insertInto('oauth_states')
       .values({ state_hash: sha256(state), code_verifier: verifier, redirect_uri: redirectUri, created_at: now, expires_at: now + STATE_TTL_MS })

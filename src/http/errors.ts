@@ -87,9 +87,6 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
     if (known) return reply.code(known.status).send({ code: known.code, error: known.error } satisfies ErrorBody);
-    if (err.statusCode === 429) {
-      return reply.code(429).send({ code: 'RATE_LIMITED', error: err.message } satisfies ErrorBody);
-    }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ code: 'BAD_REQUEST', error: 'The request could not be understood.' } satisfies ErrorBody);
     }

@@ -44,6 +44,9 @@ export class PersonalReminderService {
 
   /** True once after a DM failure, so the next command can say why reminders stopped. */
   async takeDmFailureNotice(userId: string): Promise<boolean> {
+    // Asked on every command: a primary-key read first, so the common case writes nothing.
+    const row = await this.db.selectFrom('personal_reminders').select('dm_failed_at').where('user_id', '=', userId).executeTakeFirst();
+    if (row?.dm_failed_at == null) return false;
     const r = await this.db
       .updateTable('personal_reminders')
       .set({ dm_failed_at: null })

@@ -22,9 +22,21 @@ export class UserService {
     private readonly clock: Clock,
   ) {}
 
-  /** Creates the user on first sight, refreshes names and avatar afterwards. */
+  /**
+   * Creates the user on first sight, refreshes names and avatar afterwards. Every bot interaction
+   * calls this, so an unchanged user costs one read, not a write.
+   */
   async upsertFromDiscord(identity: DiscordIdentity, db: Kysely<Database> = this.db): Promise<User> {
     const id = parseInput(identitySchema, identity);
+    const existing = await findUserByDiscordId(db, id.discordId);
+    if (
+      existing &&
+      existing.username === id.username &&
+      existing.global_name === (id.globalName ?? null) &&
+      existing.avatar === (id.avatar ?? null)
+    ) {
+      return toUser(existing);
+    }
     const row = await upsertUser(db, {
       id: newId(),
       discord_id: id.discordId,
