@@ -70,6 +70,19 @@ describe('API key lifecycle', () => {
     expect(refresh.status).toBe(401);
   });
 
+  it('stops at 25 keys per user with LIMIT_REACHED, and a revoked key frees a place', async () => {
+    const other = await h.login({ username: 'collector' });
+    const create = () => h.api('/api-keys', { method: 'POST', token: other.jwt, json: { name: 'k', scopes: ['tasks:read'] } });
+    let last: { id: string } | undefined;
+    for (let i = 0; i < 25; i++) last = (await (await create()).json()) as { id: string };
+    const refused = await create();
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'LIMIT_REACHED' });
+    expect(((await (await h.api('/api-keys', { token: other.jwt })).json()) as unknown[]).length).toBe(25);
+    await h.api(`/api-keys/${last!.id}`, { method: 'DELETE', token: other.jwt });
+    expect((await create()).status).toBe(201);
+  });
+
   it('updates last used at most once a minute', async () => {
     const { id, key } = await makeKey(['tasks:read']);
     const lastUsed = async () => (await h.store.db.selectFrom('api_keys').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow()).last_used_at;

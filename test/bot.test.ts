@@ -168,6 +168,11 @@ describe('the bot', () => {
       chatInput('reminders', [opt.subcommand('set', [opt.channel('channel', DEFAULT_CHANNEL_ID), opt.string('events', 'daily-reset,lunch')])], { resolved, permissions: ADMIN_PERMISSIONS }),
     );
     expect(badEvents.data?.content).toContain('Unknown event: lunch');
+    const shown = await h.discord.dispatchInteraction(chatInput('reminders', [opt.subcommand('show')], { permissions: ADMIN_PERMISSIONS }));
+    expectEphemeral(shown);
+    expect(shown.data?.content).toContain('10 min before');
+    expect(shown.data?.content).toContain('<@&1100000000000000300>');
+    expect(shown.data?.content).toContain('Ocean Fishing departure — next <t:');
     const off = await h.discord.dispatchInteraction(chatInput('reminders', [opt.subcommand('off')], { permissions: ADMIN_PERMISSIONS }));
     expect(off.data?.content).toContain('off');
     expect(await h.services.guildReminders.get(DEFAULT_GUILD_ID)).toBeUndefined();

@@ -111,6 +111,21 @@ describe('Discord login flow over real HTTP', () => {
   });
 });
 
+describe('a server without Discord credentials', () => {
+  it('answers 503 LOGIN_NOT_CONFIGURED on /login and /exchange, and writes nothing', async () => {
+    const bare = await startHttpHarness({ env: { DISCORD_CLIENT_ID: '', DISCORD_CLIENT_SECRET: '' } });
+    try {
+      for (const res of [await bare.api('/login'), await bare.api('/exchange', { method: 'POST', json: { code: 'c', state: 's' } })]) {
+        expect(res.status).toBe(503);
+        expect(await res.json()).toMatchObject({ code: 'LOGIN_NOT_CONFIGURED', error: expect.stringContaining('DISCORD_CLIENT_ID') });
+      }
+      expect(await bare.store.db.selectFrom('oauth_states').selectAll().execute()).toEqual([]);
+    } finally {
+      await bare.stop();
+    }
+  });
+});
+
 describe('/exchange failures write nothing', () => {
   async function expectFailure(body: unknown, status: number, code: string) {
     const before = await counts();
