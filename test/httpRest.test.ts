@@ -190,6 +190,15 @@ describe('HTTP edges', () => {
     expect(other.headers.get('content-security-policy')).toContain("default-src 'self'");
     // A LAN deployment over plain HTTP must keep working.
     expect(other.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    // The same set on every answer, errors included (worked out once from helmet, see securityHeaders.ts).
+    for (const res of [other, await h.api('/tasks'), await h.api('/no/such/route'), await h.api('/tasks', { method: 'POST', json: {} })]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-site');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('content-security-policy')).toBe(other.headers.get('content-security-policy'));
+    }
   });
 
   it('publishes an OpenAPI document from the zod schemas and a local reference page', async () => {
