@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
+import { PreparedQuery } from '../store/preparedQuery.js';
 import type { Database } from '../store/schema.js';
 import { AuthError } from './auth.errors.js';
 import type { JwtCodec } from './jwt.js';
@@ -28,11 +29,22 @@ export interface Principal {
 
 /** Login sessions: short-lived JWTs plus rotating, single-use refresh tokens. */
 export class SessionService {
+  /** Runs on every authenticated request, so it is compiled once. */
+  private readonly sessionLookup;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly jwt: JwtCodec,
-  ) {}
+  ) {
+    this.sessionLookup = new PreparedQuery(['sid'], (p) =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['sessions.user_id', 'sessions.revoked_at', 'sessions.expires_at', 'users.tasks_version'])
+        .where('sessions.id', '=', p.sid),
+    );
+  }
 
   /** Opens a session for a user; `db` may be a transaction so a login writes all or nothing. */
   async open(userId: string, userAgent: string | null, db: Kysely<Database> = this.db): Promise<TokenPair> {
@@ -60,12 +72,7 @@ export class SessionService {
    */
   async authenticate(token: string): Promise<Principal> {
     const claims = this.jwt.verify(token);
-    const session = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.user_id', 'sessions.revoked_at', 'sessions.expires_at', 'users.tasks_version'])
-      .where('sessions.id', '=', claims.sid)
-      .executeTakeFirst();
+    const session = await this.sessionLookup.first(this.db, { sid: claims.sid });
     if (!session || session.user_id !== claims.sub || session.revoked_at != null || session.expires_at <= this.clock()) {
       throw new AuthError('SESSION_REVOKED', 'This session has ended; log in again.');
     }

@@ -5,7 +5,7 @@ import { conflict, limitReached, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Region } from '../resets/cadences.js';
 import type { CharacterRow, Database } from '../store/schema.js';
-import { bumpTasksVersion } from '../users/tasksVersion.repository.js';
+import { TasksVersion } from '../users/tasksVersion.repository.js';
 import { parseInput } from '../validation.js';
 import { countCharacters, findCharacterRow, listCharacterRows } from './character.repository.js';
 import {
@@ -19,12 +19,16 @@ import type { Character } from './character.types.js';
 
 /** Linking, listing, editing and unlinking a user's FFXIV characters. */
 export class CharacterService {
+  private readonly tasksVersion: TasksVersion;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     /** Server secret for `persistentKey`. */
     private readonly keySecret: string,
-  ) {}
+  ) {
+    this.tasksVersion = new TasksVersion(db);
+  }
 
   async list(userId: string): Promise<Character[]> {
     return (await listCharacterRows(this.db, userId)).map((r) => this.toCharacter(r));
@@ -47,7 +51,7 @@ export class CharacterService {
       if ((await countCharacters(tx, userId)) >= MAX_CHARACTERS_PER_USER) {
         throw limitReached(`You can link at most ${MAX_CHARACTERS_PER_USER} characters.`);
       }
-      await bumpTasksVersion(tx, userId);
+      await this.tasksVersion.bump(tx, userId);
       return tx
         .insertInto('characters')
         .values({
@@ -75,7 +79,7 @@ export class CharacterService {
       const existing = await findCharacterRow(tx, userId, ref);
       if (!existing) throw notFound('Character');
       // A new region moves the character's Jumbo Cactpot drawing: the task list changes too.
-      await bumpTasksVersion(tx, userId);
+      await this.tasksVersion.bump(tx, userId);
       return tx
         .updateTable('characters')
         .set({
@@ -101,7 +105,7 @@ export class CharacterService {
       if (!row) throw notFound('Character');
       const removed = await tx.deleteFrom('tasks').where('character_id', '=', row.id).executeTakeFirst();
       await tx.deleteFrom('characters').where('id', '=', row.id).execute();
-      await bumpTasksVersion(tx, userId);
+      await this.tasksVersion.bump(tx, userId);
       return { character: this.toCharacter(row), tasksRemoved: Number(removed.numDeletedRows) };
     });
   }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { PreparedQuery } from '../store/preparedQuery.js';
 import type { Database, TaskRow } from '../store/schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -27,8 +28,29 @@ export function listTaskRows(
   return q.orderBy('tasks.position').orderBy('tasks.created_at').orderBy('tasks.id').execute();
 }
 
-export function findTaskRow(db: Db, userId: string, taskId: string): Promise<TaskWithRegion | undefined> {
-  return selectTasks(db, userId).where('tasks.id', '=', taskId).executeTakeFirst();
+/** The queries of a completion, compiled once per store (see PreparedQuery): it is the most frequent write. */
+export class TaskQueries {
+  /** One of the user's tasks, by id. */
+  readonly findRow;
+  /** A completion for (task, period) unless there is one already; returns the stored row if inserted. */
+  readonly insertCompletion;
+  /** The copy of the last completion kept on the task row, from which status is computed. */
+  readonly setLastCompletion;
+
+  constructor(db: Kysely<Database>) {
+    this.findRow = new PreparedQuery(['userId', 'taskId'], (p) => selectTasks(db, p.userId).where('tasks.id', '=', p.taskId));
+    this.insertCompletion = new PreparedQuery(['taskId', 'userId', 'periodStart', 'completedAt'], (p) =>
+      db
+        .insertInto('completions')
+        .values({ task_id: p.taskId, user_id: p.userId, period_start: p.periodStart, completed_at: p.completedAt })
+        // The (task, period) key keeps one completion when two processes race; the loser reads the winner's.
+        .onConflict((oc) => oc.columns(['task_id', 'period_start']).doNothing())
+        .returning(['period_start', 'completed_at']),
+    );
+    this.setLastCompletion = new PreparedQuery(['taskId', 'periodStart', 'completedAt'], (p) =>
+      db.updateTable('tasks').set({ last_period_start: p.periodStart, last_completed_at: p.completedAt }).where('id', '=', p.taskId),
+    );
+  }
 }
 
 export async function countTasks(db: Db, userId: string): Promise<{ count: number; maxPosition: number }> {

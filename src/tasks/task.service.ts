@@ -5,10 +5,10 @@ import { invalid, limitReached, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { completionPeriod, currentPeriod, isDone } from '../resets/resetEngine.js';
 import type { Database } from '../store/schema.js';
-import { bumpTasksVersion } from '../users/tasksVersion.repository.js';
+import { TasksVersion } from '../users/tasksVersion.repository.js';
 import { parseInput } from '../validation.js';
 import { findPreset } from './presets.js';
-import { countTasks, findTaskRow, latestCompletion, listTaskRows, type TaskWithRegion } from './task.repository.js';
+import { countTasks, latestCompletion, listTaskRows, TaskQueries, type TaskWithRegion } from './task.repository.js';
 import {
   addPresetsSchema,
   createTaskSchema,
@@ -27,10 +27,16 @@ type Tx = Transaction<Database>;
 
 /** Everything a player does with their tasks, whichever front door they use. */
 export class TaskService {
+  private readonly queries: TaskQueries;
+  private readonly tasksVersion: TasksVersion;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.queries = new TaskQueries(db);
+    this.tasksVersion = new TasksVersion(db);
+  }
 
   async list(userId: string, filter: TaskFilter = {}): Promise<TaskView[]> {
     const f = parseInput(taskFilterSchema, filter);
@@ -51,7 +57,7 @@ export class TaskService {
       const { count, maxPosition } = await countTasks(tx, userId);
       if (count >= MAX_TASKS_PER_USER) throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`);
       const id = await this.insertTask(tx, userId, { ...t, presetKey }, maxPosition + 1);
-      await bumpTasksVersion(tx, userId);
+      await this.tasksVersion.bump(tx, userId);
       return toTaskView(await this.requireTask(tx, userId, id), this.clock());
     });
   }
@@ -90,7 +96,7 @@ export class TaskService {
           ),
         );
       }
-      if (ids.length > 0) await bumpTasksVersion(tx, userId);
+      if (ids.length > 0) await this.tasksVersion.bump(tx, userId);
       const now = this.clock();
       const added = (await listTaskRows(tx, userId)).filter((r) => ids.includes(r.id)).map((r) => toTaskView(r, now));
       return { added, skipped: keys.filter((k) => present.has(k)) };
@@ -111,7 +117,7 @@ export class TaskService {
         })
         .where('id', '=', row.id)
         .execute();
-      await bumpTasksVersion(tx, userId);
+      await this.tasksVersion.bump(tx, userId);
       return toTaskView(await this.requireTask(tx, userId, taskId), this.clock());
     });
   }
@@ -120,7 +126,7 @@ export class TaskService {
     await this.db.transaction().execute(async (tx) => {
       const res = await tx.deleteFrom('tasks').where('id', '=', taskId).where('user_id', '=', userId).executeTakeFirst();
       if (Number(res.numDeletedRows) === 0) throw notFound('Task');
-      await bumpTasksVersion(tx, userId);
+      await this.tasksVersion.bump(tx, userId);
     });
   }
 
@@ -132,14 +138,8 @@ export class TaskService {
       const rule = ruleFor(row);
       if (isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
       const period = completionPeriod(rule, now, row.last_completed_at);
-      // The (task, period) key keeps one completion when two processes race here; the loser reads the winner's.
       const stored =
-        (await tx
-          .insertInto('completions')
-          .values({ task_id: row.id, user_id: userId, period_start: period.start, completed_at: now })
-          .onConflict((oc) => oc.columns(['task_id', 'period_start']).doNothing())
-          .returning(['period_start', 'completed_at'])
-          .executeTakeFirst()) ??
+        (await this.queries.insertCompletion.first(tx, { taskId: row.id, userId, periodStart: period.start, completedAt: now })) ??
         (await tx
           .selectFrom('completions')
           .select(['period_start', 'completed_at'])
@@ -147,8 +147,8 @@ export class TaskService {
           .where('period_start', '=', period.start)
           .executeTakeFirstOrThrow());
       const last = { last_period_start: stored.period_start, last_completed_at: stored.completed_at };
-      await tx.updateTable('tasks').set(last).where('id', '=', row.id).execute();
-      await bumpTasksVersion(tx, userId);
+      await this.queries.setLastCompletion.execute(tx, { taskId: row.id, periodStart: last.last_period_start, completedAt: last.last_completed_at });
+      await this.tasksVersion.bump(tx, userId);
       // Only these two columns changed: no need to read the row back.
       return toTaskView({ ...row, ...last }, now);
     });
@@ -169,7 +169,7 @@ export class TaskService {
         .set({ last_period_start: prev?.period_start ?? null, last_completed_at: prev?.completed_at ?? null })
         .where('id', '=', row.id)
         .execute();
-      await bumpTasksVersion(tx, userId);
+      await this.tasksVersion.bump(tx, userId);
       return toTaskView(await this.requireTask(tx, userId, taskId), now);
     });
   }
@@ -228,7 +228,7 @@ export class TaskService {
   }
 
   private async requireTask(db: Kysely<Database> | Tx, userId: string, taskId: string): Promise<TaskWithRegion> {
-    const row = await findTaskRow(db, userId, taskId);
+    const row = await this.queries.findRow.first(db, { userId, taskId });
     if (!row) throw notFound('Task');
     return row;
   }
