@@ -29,6 +29,16 @@ const REDACT = [
   '*.key',
 ];
 
+/**
+ * The service's log stream: stdout (or a file), written in the background in chunks of up to
+ * 4 KB and at least every 250 ms. A write per line cost each request a syscall (~10 µs, a sixth
+ * of a /healthz). pino flushes what is buffered when the process exits, fatal errors included;
+ * only a SIGKILL can lose the last quarter second of lines.
+ */
+export function serviceLogDestination(dest: number | string = 1): pino.DestinationStream {
+  return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 250 });
+}
+
 /** Builds the one root logger; components take `log.child({ component })`. */
 export function buildLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(

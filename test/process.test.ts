@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -130,6 +131,29 @@ describe('crash and restart safety', () => {
     expect(svc.lines.at(-1)?.msg).toBe('Stopped');
     expect(discord.gatewayConnections()).toBe(0);
   }, 40_000);
+
+  it('a failed start-up still writes its fatal line before exiting 1 (the log stream is buffered)', async () => {
+    const dir = tempDir();
+    // Something already listens on the port the service is told to use.
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    try {
+      const port = (blocker.address() as AddressInfo).port;
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), ...env(dir, `file:${join(dir, 'tracker.db')}`) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const code = await new Promise<number | null>((r) => child.once('exit', r));
+      expect(code).toBe(1);
+      const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { level: number; msg: string; err?: { code?: string } });
+      expect(lines.at(-1)).toMatchObject({ level: 60, msg: 'Start-up failed', err: { code: 'EADDRINUSE' } });
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  }, 30_000);
 
   it('announces a reset missed while down once after restart', async () => {
     // Ocean Fishing departs every two hours, so one is always less than the 3-hour catch-up window ago.

@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
-import { pino } from 'pino';
 import { sql } from 'kysely';
 import { startApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
-import { buildLogger } from '../../src/log.js';
+import { buildLogger, serviceLogDestination } from '../../src/log.js';
 import { serveParent } from './rpc.js';
 
 /** What the parent learns from a bench server once it listens. */
@@ -30,7 +29,8 @@ async function main(mode: string): Promise<void> {
     return;
   }
   const config = readConfig();
-  const dest = process.env.BENCH_LOG_FILE ? pino.destination({ dest: process.env.BENCH_LOG_FILE, sync: true }) : undefined;
+  // The same kind of stream `main` logs to, pointed at a file.
+  const dest = process.env.BENCH_LOG_FILE ? serviceLogDestination(process.env.BENCH_LOG_FILE) : undefined;
   const app = await startApp(config, buildLogger(config.logLevel, dest));
   // A second for what start-up leaves running (the gateway's READY and GUILD_CREATE, the scheduler's first tick).
   await new Promise((r) => setTimeout(r, 1_000));

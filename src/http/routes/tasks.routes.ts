@@ -63,7 +63,7 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       let body = taskListCache.get(key, caller.tasksVersion, now);
       if (body === undefined) {
         const all = await tasks.list(caller.userId, filter);
-        body = JSON.stringify((status ? all.filter((t) => t.done === (status === 'done')) : all).map(taskJson));
+        body = Buffer.from(JSON.stringify((status ? all.filter((t) => t.done === (status === 'done')) : all).map(taskJson)));
         // Until the first period in the list ends, the answer stays the same unless a write bumps the version.
         const validUntil = all.reduce((min, t) => (t.periodEnd != null && t.periodEnd < min ? t.periodEnd : min), Number.POSITIVE_INFINITY);
         taskListCache.set(key, caller.tasksVersion, validUntil, body);
