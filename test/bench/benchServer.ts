@@ -17,15 +17,19 @@ export interface ServerInfo {
  * A server under load, in its own process. `service` is the real thing, started by `startApp`
  * from the environment exactly as `main` does (HTTP, bot and scheduler), logging at the configured
  * level to BENCH_LOG_FILE instead of stdout. `bare` is the baseline: a minimal Fastify app with
- * one constant route, no logger and no plugins. The parent reads memory over IPC: the service
+ * one constant route, no logger and no plugins (and `/sized`, a constant body the parent sets). The parent reads memory over IPC: the service
  * itself gains no endpoint.
  */
 async function main(mode: string): Promise<void> {
   if (mode === 'bare') {
     const app = Fastify({ logger: false });
     app.get('/', async () => ({ hello: 'world' }));
+    // Diagnostic: the same nothing, answering with bytes the parent sets (GET /tasks's answer).
+    let sized = Buffer.alloc(0);
+    app.get('/sized', async (_req, reply) => reply.type('application/json; charset=utf-8').send(sized));
     await app.listen({ port: 0, host: '127.0.0.1' });
-    serveParent({ port: (app.server.address() as AddressInfo).port, rss: process.memoryUsage().rss } satisfies ServerInfo, { rss, cpu }, () => app.close());
+    const setBody = (body: string) => void (sized = Buffer.from(body));
+    serveParent({ port: (app.server.address() as AddressInfo).port, rss: process.memoryUsage().rss } satisfies ServerInfo, { rss, cpu, setBody }, () => app.close());
     return;
   }
   const config = readConfig();

@@ -16,6 +16,8 @@ export interface HttpSectionResult {
   connections: number;
   seconds: number;
   bare: LoadFigures;
+  /** Diagnostic: the bare app answering with GET /tasks's exact bytes, as a constant: what the payload alone costs. */
+  bareSized: LoadFigures & { bytes: number };
   /** Diagnostic: the service's cheapest route (every plugin and the request logs, no auth, no store). */
   healthz: LoadFigures;
   getTasks: LoadFigures & { tasks: number };
@@ -66,8 +68,13 @@ export async function runHttpSection(seconds: number, warmupSeconds: number): Pr
     const bareRun = { url: `http://127.0.0.1:${bare.info.port}/`, server: bare, pids: [process.pid, discord.pid, server.pid, bare.pid] };
     await load({ ...bareRun, seconds: warmupSeconds });
     const bareFigures = await load({ ...bareRun, seconds });
-    await bare.stop();
     const ratio = <T extends LoadFigures>(f: T): T => ({ ...f, ratioToBare: round(f.requestsPerSec / bareFigures.requestsPerSec, 3) });
+    const tasksBody = await (await fetch(`${base}/tasks`, { headers: { authorization: `Bearer ${reader.token}` } })).text();
+    await bare.call('setBody', tasksBody);
+    const sizedRun = { ...bareRun, url: `${bareRun.url}sized` };
+    await load({ ...sizedRun, seconds: warmupSeconds });
+    const bareSized = ratio({ ...(await load({ ...sizedRun, seconds })), bytes: Buffer.byteLength(tasksBody) });
+    await bare.stop();
 
     await warm({ url: `${base}/healthz` });
     const healthz = ratio(await measured({ url: `${base}/healthz` }));
@@ -137,6 +144,7 @@ export async function runHttpSection(seconds: number, warmupSeconds: number): Pr
       connections: CONNECTIONS,
       seconds,
       bare: bareFigures,
+      bareSized,
       healthz,
       getTasks,
       getTasksAt10,
