@@ -8,6 +8,7 @@ import { newId } from '../ids.js';
 import type { ApiKeyRow, Database } from '../store/schema.js';
 import { parseInput } from '../validation.js';
 import { scopeSchema } from './scopes.js';
+import { BoundedMap } from '../boundedMap.js';
 
 export const MAX_KEYS_PER_USER = 25;
 /** `last_used_at` is written at most this often per key, not on every request. */
@@ -41,7 +42,8 @@ export interface KeyPrincipal {
 
 /** Long-lived, scoped credentials for tools and plugins; only hashes are stored. */
 export class ApiKeyService {
-  private readonly touched = new Map<string, number>();
+  /** When this process last wrote `last_used_at` per key; forgetting one only costs one more write. */
+  private readonly touched = new BoundedMap<string, number>(10_000);
 
   constructor(
     private readonly db: Kysely<Database>,

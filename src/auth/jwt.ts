@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { BoundedMap } from '../boundedMap.js';
 import type { Clock } from '../clock.js';
 import { AuthError } from './auth.errors.js';
 
@@ -33,7 +34,7 @@ const VERIFIED_CACHE_SIZE = 10_000;
  */
 export function createJwtCodec(secret: string, ttlSeconds: number, clock: Clock): JwtCodec {
   const key: KeyObject = createSecretKey(Buffer.from(secret, 'utf8'));
-  const verified = new Map<string, { claims: AccessClaims; exp: number }>();
+  const verified = new BoundedMap<string, { claims: AccessClaims; exp: number }>(VERIFIED_CACHE_SIZE);
   const expired = () => new AuthError('TOKEN_EXPIRED', 'The access token has expired; refresh it.');
   return {
     sign(claims) {
@@ -73,8 +74,6 @@ export function createJwtCodec(secret: string, ttlSeconds: number, clock: Clock)
         throw new AuthError('TOKEN_INVALID', 'The access token is not valid.');
       }
       const claims = Object.freeze({ sub: payload.sub, sid: payload.sid });
-      // Oldest first out: insertion order is the order tokens were first seen.
-      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
       verified.set(token, { claims, exp: payload.exp });
       return claims;
     },

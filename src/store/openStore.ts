@@ -12,6 +12,7 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
+import { BoundedMap } from '../boundedMap.js';
 import type { Logger } from '../log.js';
 import type { Database } from './schema.js';
 
@@ -72,19 +73,15 @@ const STATEMENT_CACHE_SIZE = 256;
  * schema change.
  */
 function reusingStatements(sqlite: SqliteHandle): SqliteDatabase {
-  const cache = new Map<string, Statement>();
+  const cache = new BoundedMap<string, Statement>(STATEMENT_CACHE_SIZE);
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       let stmt = cache.get(sql);
-      if (stmt) {
-        // Re-inserted so the least recently used statement is the first one to go.
-        cache.delete(sql);
-      } else {
+      if (!stmt) {
         stmt = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
       }
-      cache.set(sql, stmt);
       return stmt;
     },
   };
