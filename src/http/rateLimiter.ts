@@ -4,6 +4,7 @@
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
+  private lastSweep = 0;
 
   constructor(
     private readonly max: number,
@@ -16,7 +17,8 @@ export class RateLimiter {
     const now = this.clock();
     let w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
-      if (this.windows.size > 10_000) this.sweep(now);
+      // At most one sweep per window: with many live keys, sweeping on every new one would cost O(keys) each.
+      if (this.windows.size > 10_000 && now - this.lastSweep >= this.windowMs) this.sweep(now);
       w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
@@ -25,6 +27,7 @@ export class RateLimiter {
   }
 
   private sweep(now: number): void {
+    this.lastSweep = now;
     for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
   }
 }

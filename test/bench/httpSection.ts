@@ -121,8 +121,9 @@ export async function runHttpSection(seconds: number, warmupSeconds: number): Pr
     });
     const calibration = await prepareLogins(base, discord, Array.from({ length: 1_000 }, (_, i) => user(i)));
     const warmed = await load({ ...exchangeOpts(calibration, { n: 0 }), seconds: 60, amount: calibration.length, server, pids });
-    // Twice the warmed-up rate: enough that the pool outlasts the run; `until` ends it early if not.
-    const size = Math.ceil(warmed.requestsPerSec * seconds * 2) + 500;
+    // Three times the warmed-up rate (the calibration runs on a colder process): enough that the pool
+    // outlasts the run; `until` ends it early if not, and the report says so.
+    const size = Math.ceil(warmed.requestsPerSec * seconds * 3) + 1_000;
     const logins = await prepareLogins(base, discord, Array.from({ length: size }, (_, i) => user(i)));
     const used = { n: 0 };
     const exchangeRun = await measured(exchangeOpts(logins, used));
