@@ -54,8 +54,9 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     loggerInstance: deps.log.child({ component: 'http' }, { serializers }) as FastifyBaseLogger,
-    // pino's child() without options is its fast path; Fastify passes `{}`, which rebuilds formatters per request.
-    childLoggerFactory: (logger, bindings) => logger.child(bindings),
+    // pino's child() without options is its fast path; Fastify passes `{}` even when a route sets no
+    // log level or serializers, which rebuilds pino's formatters on every request.
+    childLoggerFactory: (logger, bindings, opts) => (Object.keys(opts).length > 0 ? logger.child(bindings, opts) : logger.child(bindings)),
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
