@@ -25,7 +25,17 @@ export interface LoginResult {
 
 let seq = 1_300_000_000_000_000_000n;
 
-export async function startHttpHarness(opts: { env?: Record<string, string>; start?: string; log?: Logger } = {}): Promise<HttpHarness> {
+export interface HttpHarnessOptions {
+  env?: Record<string, string>;
+  start?: string;
+  log?: Logger;
+  /** Listen on this port instead of any free one (when the config must name the service's own URL). */
+  port?: number;
+  /** The built web app to serve at /app/. */
+  webDir?: string;
+}
+
+export async function startHttpHarness(opts: HttpHarnessOptions = {}): Promise<HttpHarness> {
   const log = opts.log ?? silentLog;
   const discord = await startFakeDiscord();
   const ctx = await createTestContext(opts.start, {
@@ -36,8 +46,8 @@ export async function startHttpHarness(opts: { env?: Record<string, string>; sta
     RATE_LIMIT_AUTH_MAX: '1000',
     ...opts.env,
   }, log);
-  const app = await buildServer({ config: ctx.config, log, store: ctx.store, services: ctx.services, clock: ctx.clock.now });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const app = await buildServer({ config: ctx.config, log, store: ctx.store, services: ctx.services, clock: ctx.clock.now, ...(opts.webDir && { webDir: opts.webDir }) });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   const api: HttpHarness['api'] = (path, init = {}) => {
