@@ -1,10 +1,12 @@
 import { REST } from '@discordjs/rest';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ResetScheduler } from '../src/scheduler/resetScheduler.js';
 import { restSender } from '../src/scheduler/sender.js';
 import { startFakeDiscord, type FakeDiscord } from './fakeDiscord/index.js';
 import { captureLog } from './helpers/captureLog.js';
 import { openStore } from '../src/store/openStore.js';
+import { ENGINE } from './helpers/testDatabase.js';
 import { createTestContext, createUser, silentLog, type TestContext } from './helpers/testStore.js';
 
 let ctx: TestContext;
@@ -137,6 +139,26 @@ describe('server announcements', () => {
     ctx.clock.set('2026-11-23T15:01:00Z');
     expect((await s.tick()).sent).toHaveLength(1);
     expect((await s.tick()).sent).toHaveLength(0);
+  });
+
+  it('does not send again when the send went out but recording it failed', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
+    // The store refuses to record the send time (a real failure of the UPDATE, not a stub).
+    if (ENGINE === 'postgres') {
+      await sql`create function refuse_claim_update() returns trigger as $$ begin raise exception 'refused'; end $$ language plpgsql`.execute(ctx.store.db);
+      await sql`create trigger refuse_claim_update before update on announcement_claims for each row execute function refuse_claim_update()`.execute(ctx.store.db);
+    } else {
+      await sql`create trigger refuse_claim_update before update on announcement_claims begin select raise(abort, 'refused'); end`.execute(ctx.store.db);
+    }
+    ctx.clock.set('2026-11-23T15:00:00Z');
+    const report = await scheduler().tick();
+    expect(report.sent).toHaveLength(1);
+    expect(report.failed).toBe(0);
+    expect(cap.lines.some((l) => String(l.msg).startsWith('Sent, but could not record'))).toBe(true);
+    // Neither this process on its next tick nor a fresh one (a restart) sends it a second time.
+    ctx.clock.set('2026-11-23T15:01:00Z');
+    expect((await scheduler().tick()).sent).toHaveLength(0);
+    expect(posts(CHANNEL_A)).toHaveLength(1);
   });
 
   it('waits out a 429 and delivers once', async () => {

@@ -148,11 +148,9 @@ export class ResetScheduler {
       return 'none';
     }
     this.settled.add(key);
+    let result: unknown;
     try {
-      const result = await send(occursAt);
-      await markSent(this.deps.db, { ...claim, now: this.deps.clock() });
-      if (result !== false) report.sent.push(claim);
-      return 'sent';
+      result = await send(occursAt);
     } catch (err) {
       if (err instanceof DeliveryError && err.kind === 'refused') return 'refused';
       // A transient failure gives the claim back so the next tick (here or elsewhere) retries.
@@ -162,6 +160,12 @@ export class ResetScheduler {
       this.deps.log.warn({ err, target: t.target, event: t.event }, 'Announcement failed; will retry');
       return 'none';
     }
+    // Out there now: if recording the time fails, the claim still stands, so nobody sends it again.
+    await markSent(this.deps.db, { ...claim, now: this.deps.clock() }).catch((err: unknown) =>
+      this.deps.log.error({ err, target: t.target, event: t.event }, 'Sent, but could not record the send time; the claim still stands'),
+    );
+    if (result !== false) report.sent.push(claim);
+    return 'sent';
   }
 
   private async prune(now: number): Promise<void> {
