@@ -17,7 +17,7 @@ export default {
             .setRequired(true)
             .addChoices({ name: 'Daily (15:00 UTC)', value: 'daily' }, { name: 'Weekly (Tuesday 08:00 UTC)', value: 'weekly' }),
         )
-        .addIntegerOption((o) => o.setName('hours').setDescription('How many hours before (default 2)').setMinValue(1).setMaxValue(72)),
+        .addIntegerOption((o) => o.setName('hours').setDescription('How many hours before (default 2; daily: up to 23)').setMinValue(1).setMaxValue(72)),
     )
     .addSubcommand((s) => s.setName('off').setDescription('Stop reminder DMs')),
 

@@ -151,12 +151,14 @@ describe('server announcements', () => {
       await sql`create trigger refuse_claim_update before update on announcement_claims begin select raise(abort, 'refused'); end`.execute(ctx.store.db);
     }
     ctx.clock.set('2026-11-23T15:00:00Z');
-    const report = await scheduler().tick();
+    const s = scheduler();
+    const report = await s.tick();
     expect(report.sent).toHaveLength(1);
     expect(report.failed).toBe(0);
     expect(cap.lines.some((l) => String(l.msg).startsWith('Sent, but could not record'))).toBe(true);
     // Neither this process on its next tick nor a fresh one (a restart) sends it a second time.
     ctx.clock.set('2026-11-23T15:01:00Z');
+    expect((await s.tick()).sent).toHaveLength(0);
     expect((await scheduler().tick()).sent).toHaveLength(0);
     expect(posts(CHANNEL_A)).toHaveLength(1);
   });
@@ -201,6 +203,29 @@ describe('personal reminders', () => {
     const before = discord.requests.length;
     expect((await s.tick()).sent).toEqual([]);
     expect(discord.requests.length).toBe(before);
+  });
+
+  it('lists only what the named reset closes, and refuses a daily reminder a day or more ahead', async () => {
+    ctx.clock.set('2026-11-23T05:00:00Z');
+    const u = await createUser(ctx.services);
+    await ctx.services.tasks.create(u.id, { name: 'Custom Deliveries', cadence: 'weekly' });
+    await ctx.services.tasks.create(u.id, { name: 'Fashion Report', cadence: 'fashion-report' });
+    await ctx.services.tasks.create(u.id, { name: 'Expert roulette', cadence: 'daily' });
+    await ctx.services.tasks.create(u.id, { name: 'GC supply', cadence: 'gc-daily' });
+    // The weekly reset is Tuesday 24 November 08:00; 27 hours before is now, Monday 05:00.
+    await ctx.services.personalReminders.set(u.id, { cadence: 'weekly', hoursBefore: 27 });
+    expect((await scheduler().tick()).sent).toEqual([{ target: `user:${u.id}`, event: 'weekly-reset', occursAt: Date.parse('2026-11-24T08:00:00Z') }]);
+    const dm = discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)).at(-1)!;
+    const content = (dm.body as { content: string }).content;
+    expect(content).toContain('Custom Deliveries');
+    expect(content).toContain('Fashion Report');
+    expect(content).not.toContain('Expert roulette');
+    expect(content).not.toContain('GC supply');
+
+    const refused = ctx.services.personalReminders.set(u.id, { cadence: 'daily', hoursBefore: 24 });
+    await expect(refused).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('hoursBefore') });
+    expect(await ctx.services.personalReminders.get(u.id)).toMatchObject({ cadence: 'weekly', hoursBefore: 27 });
+    await expect(ctx.services.personalReminders.set(u.id, { cadence: 'daily', hoursBefore: 23 })).resolves.toMatchObject({ hoursBefore: 23 });
   });
 
   it('switches the reminder off when DMs are closed, and says so once', async () => {

@@ -14,10 +14,13 @@ export const guildReminderSchema = z.strictObject({
 });
 
 /** Personal DMs before a reset: which reset and how many hours ahead. */
-export const personalReminderSchema = z.strictObject({
-  cadence: z.enum(['daily', 'weekly']),
-  hoursBefore: z.number().int().min(1).max(72),
-});
+export const personalReminderSchema = z
+  .strictObject({
+    cadence: z.enum(['daily', 'weekly']),
+    hoursBefore: z.number().int().min(1).max(72),
+  })
+  // A day or more ahead, the daily tasks open then close at the earlier reset, not the one named.
+  .refine((r) => r.cadence !== 'daily' || r.hoursBefore <= 23, { path: ['hoursBefore'], message: 'at most 23 hours before the daily reset' });
 
 export type GuildReminderInput = z.input<typeof guildReminderSchema>;
 export type PersonalReminderInput = z.input<typeof personalReminderSchema>;

@@ -40,8 +40,6 @@ export interface TickReport {
 }
 
 const PERSONAL_EVENT = { daily: 'daily-reset', weekly: 'weekly-reset' } as const;
-/** Which task cadences a personal reminder lists: the ones whose period ends at that reset. */
-const PERSONAL_CADENCES = { daily: ['daily'], weekly: ['weekly', 'fashion-report'] } as const;
 
 /**
  * Sends reset announcements and personal reminders. A cron job ticks every minute; each tick
@@ -100,8 +98,8 @@ export class ResetScheduler {
     for (const p of await this.deps.personalReminders.listEnabled()) {
       const event = PERSONAL_EVENT[p.cadence];
       const ok = await this.deliver(report, now, startup, { target: `user:${p.userId}`, event, leadMs: p.hoursBefore * 3_600_000, since: p.since }, async (occursAt) => {
-        const cadences: readonly string[] = PERSONAL_CADENCES[p.cadence];
-        const open = (await this.deps.tasks.list(p.userId, { status: 'open' })).filter((t) => cadences.includes(t.cadence));
+        // What this reset closes: the open tasks whose period ends at it.
+        const open = (await this.deps.tasks.list(p.userId, { status: 'open' })).filter((t) => t.periodEnd === occursAt);
         if (open.length === 0) return false;
         await this.deps.sender.sendDm(p.discordId, personalReminderMessage(p.cadence, occursAt, open));
         return true;
