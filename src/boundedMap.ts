@@ -1,5 +1,6 @@
 /**
- * A map that keeps roughly the `max` most recently used entries, for in-process caches.
+ * A map of at most `max` entries for in-process caches. An entry stays at least until `max / 2`
+ * other keys have been written after its last read or write: the least recently used go first.
  *
  * Entries live in two generations: new and recently read ones in `young`, the rest in `old`.
  * When `young` reaches half of `max` it becomes `old` and the previous `old` is dropped whole.

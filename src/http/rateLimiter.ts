@@ -1,10 +1,12 @@
+import { BoundedMap } from '../boundedMap.js';
+
 /**
  * A fixed-window request budget per key, in memory. Per process: with several instances each
- * allows the budget, which is fine for abuse protection.
+ * allows the budget, which is fine for abuse protection. Windows of keys not seen for a while
+ * are dropped first once there are many: a key's window survives 10,000 other keys' requests.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-  private lastSweep = 0;
+  private readonly windows = new BoundedMap<string, { start: number; count: number }>(20_000);
 
   constructor(
     private readonly max: number,
@@ -17,17 +19,10 @@ export class RateLimiter {
     const now = this.clock();
     let w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
-      // At most one sweep per window: with many live keys, sweeping on every new one would cost O(keys) each.
-      if (this.windows.size > 10_000 && now - this.lastSweep >= this.windowMs) this.sweep(now);
       w = { start: now, count: 0 };
       this.windows.set(key, w);
     }
     w.count += 1;
     return w.count <= this.max ? 0 : w.start + this.windowMs - now;
-  }
-
-  private sweep(now: number): void {
-    this.lastSweep = now;
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
   }
 }
