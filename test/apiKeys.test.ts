@@ -66,8 +66,10 @@ describe('API key lifecycle', () => {
       expect({ path, status: r.status }).toEqual({ path, status: 403 });
       expect(await json(r)).toMatchObject({ code: 'API_KEY_NOT_ALLOWED' });
     }
+    // A key is not a refresh token either, even put where one goes.
     const refresh = await h.api('/auth/refresh', { method: 'POST', json: { refreshToken: key } });
     expect(refresh.status).toBe(401);
+    expect(await json(refresh)).toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
   it('stops at 25 keys per user with LIMIT_REACHED, and a revoked key frees a place', async () => {
@@ -194,8 +196,12 @@ describe('key limits and logs', () => {
 
   it('never writes a key to the logs', async () => {
     const { key } = await makeKey(['tasks:read']);
-    await withKey(key, '/tasks');
-    await h.api(`/tasks?api_key=${key}`);
+    expect((await withKey(key, '/tasks')).status).toBe(200);
+    const inQuery = await h.api(`/tasks?api_key=${key}`);
+    expect(inQuery.status).toBe(401);
+    expect(await json(inQuery)).toMatchObject({ code: 'TOKEN_IN_QUERY' });
+    // Both requests were logged, so the absence below means something.
+    expect(cap.lines.filter((l) => (l.req as { url?: string } | undefined)?.url === '/tasks').length).toBeGreaterThanOrEqual(2);
     expect(cap.text()).not.toContain(key);
     expect(cap.text()).not.toContain(key.slice(10));
   });

@@ -255,6 +255,27 @@ describe('access tokens', () => {
   });
 });
 
+describe('credentials in the query string', () => {
+  it.each(['token', 'access_token', 'jwt', 'x-access-token', 'api_key', 'apikey', 'key'])('?%s= is refused with TOKEN_IN_QUERY on every kind of route', async (name) => {
+    const { jwt } = await h.login();
+    // A route with a strict query schema, a route with none, a public one, and a refused write.
+    for (const [path, init] of [
+      ['/tasks', {}],
+      ['/users/me', {}],
+      ['/resets', {}],
+      ['/tasks', { method: 'POST', json: { name: 'Leak', cadence: 'daily' } }],
+    ] as const) {
+      const res = await h.api(`${path}?${name}=${jwt}`, { token: jwt, ...init });
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+      expect(await res.json()).toMatchObject({ code: 'TOKEN_IN_QUERY' });
+    }
+    const withKey = await h.api(`/tasks?${name}=ffxt_whatever`, { headers: { 'x-api-key': 'ffxt_whatever' } });
+    expect(await withKey.json()).toMatchObject({ code: 'TOKEN_IN_QUERY' });
+    // The refused POST wrote nothing.
+    expect((await (await h.api('/tasks', { token: jwt })).json()) as unknown[]).toEqual([]);
+  });
+});
+
 describe('refresh tokens', () => {
   it('treats a reused refresh token as theft and ends the whole session', async () => {
     const first = await h.login();

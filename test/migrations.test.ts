@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { NO_MIGRATIONS } from 'kysely';
 import { buildMigrator, migrateToLatest } from '../src/store/migrate.js';
 import { openStore, type Store } from '../src/store/openStore.js';
@@ -36,7 +37,8 @@ describe('migrations', () => {
     await migrateToLatest(store.db, silentLog);
     const migrator = buildMigrator(store.db);
     const list = await migrator.getMigrations();
-    expect(list.map((m) => m.name)).toEqual([...list.map((m) => m.name)].sort());
+    const files = readdirSync(new URL('../migrations/', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    expect(list.map((m) => m.name)).toEqual(files.sort());
     expect(list.every((m) => /^\d{3}_[a-z0-9_]+$/.test(m.name) && m.executedAt)).toBe(true);
     await migrator.migrateTo(NO_MIGRATIONS);
     const left = (await store.db.introspection.getTables()).map((t) => t.name);

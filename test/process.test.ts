@@ -183,7 +183,9 @@ describe('crash and restart safety', () => {
     const second = await startServiceProcess(discordEnv);
     services.push(second);
     await second.waitForLog((l) => l.msg === 'Discord bot ready');
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Stopping waits for start-up, the scheduler's catch-up tick included, to finish.
+    second.child.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
     expect(posts()).toHaveLength(1);
   }, 60_000);
 

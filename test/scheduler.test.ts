@@ -77,9 +77,10 @@ describe('server announcements', () => {
   it('catches up a reset missed while down, once, after a restart', async () => {
     await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
     ctx.clock.set('2026-11-23T16:30:00Z'); // down at 15:00
-    const first = await scheduler('boot-1').start();
+    const booted = scheduler('boot-1');
+    const first = await booted.start();
     expect(first.sent.map((x) => x.event)).toEqual(['daily-reset']);
-    await scheduler('boot-1').stop();
+    await booted.stop();
     const second = scheduler('boot-2');
     expect((await second.tick({ startup: true })).sent).toEqual([]);
     expect(posts(CHANNEL_A)).toHaveLength(1);

@@ -27,7 +27,11 @@ declare module 'fastify' {
 /** Query parameters where a confused client might put a token; refused so tokens never sit in URLs. */
 const TOKEN_QUERY_KEYS = ['token', 'access_token', 'jwt', 'x-access-token', 'api_key', 'apikey', 'key'];
 
-function refuseQueryTokens(req: FastifyRequest): void {
+/**
+ * Runs on every request, before validation (see server.ts): otherwise a route whose query schema
+ * is strict answers 400 for the unknown parameter and the client never learns why.
+ */
+export function refuseQueryTokens(req: FastifyRequest): void {
   const query = req.query as Record<string, unknown> | undefined;
   if (query && TOKEN_QUERY_KEYS.some((k) => k in query)) {
     throw new AuthError('TOKEN_IN_QUERY', 'Credentials in the query string are refused (they leak into logs and history); send them in a header.');
@@ -36,7 +40,6 @@ function refuseQueryTokens(req: FastifyRequest): void {
 
 /** Reads the bearer token from `Authorization: Bearer …` or `x-access-token`. */
 export function readToken(req: FastifyRequest): string {
-  refuseQueryTokens(req);
   const header = req.headers.authorization;
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -83,7 +86,6 @@ export function requireAccess(deps: AccessDeps, resource: Resource, action: Acti
       req.principal = await sessionCaller(deps.sessions, req);
       return;
     }
-    refuseQueryTokens(req);
     const p = await deps.apiKeys.authenticate(key);
     const wait = deps.keyLimiter.take(p.keyId);
     if (wait > 0) {

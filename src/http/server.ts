@@ -15,6 +15,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { Store } from '../store/openStore.js';
+import { refuseQueryTokens } from './authenticate.js';
 import { HttpError, installErrorHandling } from './errors.js';
 import { API_DESCRIPTION } from './apiDescription.js';
 import { RateLimiter } from './rateLimiter.js';
@@ -99,6 +100,15 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Access-Token', 'X-Api-Key'],
     exposedHeaders: ['Location', 'Retry-After'],
     maxAge: 600,
+  });
+  // After CORS, so a browser can read the refusal.
+  app.addHook('onRequest', (req, _reply, done) => {
+    try {
+      refuseQueryTokens(req);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
   });
   await app.register(rateLimit, {
     global: false,
