@@ -72,6 +72,19 @@ describe('API key lifecycle', () => {
     expect(await json(refresh)).toMatchObject({ code: 'TOKEN_INVALID' });
   });
 
+  it('cannot be seen or revoked by another user', async () => {
+    const { id, key } = await makeKey(['tasks:read']);
+    const stranger = await h.login({ username: 'stranger' });
+    const listed = await json<{ id: string }[]>(await h.api('/api-keys', { token: stranger.jwt }));
+    expect(listed.map((k) => k.id)).not.toContain(id);
+    const revoke = await h.api(`/api-keys/${id}`, { method: 'DELETE', token: stranger.jwt });
+    expect(revoke.status).toBe(404);
+    expect(await json(revoke)).toMatchObject({ code: 'NOT_FOUND' });
+    // Still the owner's, and still working.
+    expect((await withKey(key, '/tasks')).status).toBe(200);
+    expect((await json<{ id: string }[]>(await h.api('/api-keys', { token: owner.jwt }))).map((k) => k.id)).toContain(id);
+  });
+
   it('stops at 25 keys per user with LIMIT_REACHED, and a revoked key frees a place', async () => {
     const other = await h.login({ username: 'collector' });
     const create = () => h.api('/api-keys', { method: 'POST', token: other.jwt, json: { name: 'k', scopes: ['tasks:read'] } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpHarness, type HttpHarness, type LoginResult } from './helpers/httpHarness.js';
+import { captureLog } from './helpers/captureLog.js';
 
 let h: HttpHarness;
 let alice: LoginResult;
@@ -218,5 +219,30 @@ describe('HTTP edges', () => {
 
   it('answers readiness from the store', async () => {
     expect(await json(await h.api('/readyz'))).toEqual({ status: 'ok' });
+  });
+});
+
+describe('when the store is gone', () => {
+  it('answers /readyz 503 STORE_UNAVAILABLE and other routes 500 INTERNAL, without a trace, and logs the error', async () => {
+    const cap = captureLog('info');
+    const broken = await startHttpHarness({ log: cap.log });
+    try {
+      const { jwt } = await broken.login();
+      expect((await broken.api('/readyz')).status).toBe(200);
+      await broken.store.close();
+      const ready = await broken.api('/readyz');
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      const tasks = await broken.api('/tasks', { token: jwt });
+      expect(tasks.status).toBe(500);
+      const body = (await tasks.json()) as { code: string; error: string };
+      expect(body).toEqual({ code: 'INTERNAL', error: expect.any(String) });
+      expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+|driver|destroy/i);
+      expect(cap.lines.some((l) => l.msg === 'Unhandled error' && l.level === 50)).toBe(true);
+      // Liveness does not depend on the store.
+      expect((await broken.api('/healthz')).status).toBe(200);
+    } finally {
+      await broken.stop();
+    }
   });
 });
