@@ -192,6 +192,17 @@ describe('the bot', () => {
     expect(await h.services.personalReminders.takeDmFailureNotice(uid)).toBe(false);
   });
 
+  it('still tells of the closed-DM failure when the next command itself fails', async () => {
+    const uid = (await me()).id;
+    await h.services.personalReminders.set(uid, { cadence: 'weekly', hoursBefore: 6 });
+    await h.services.personalReminders.markDmFailed(uid);
+    const cb = await h.discord.dispatchInteraction(chatInput('task', [opt.subcommand('done', { task: 'no-such-task' })]));
+    expectEphemeral(cb);
+    expect(cb.data?.content).toContain('was not found');
+    expect(cb.data?.content).toContain('DMs were switched off');
+    expect(await h.services.personalReminders.takeDmFailureNotice(uid)).toBe(false);
+  });
+
   it('registers its command definitions with Discord through the deploy step', async () => {
     const r = await deployCommands({ ...h.botConfig, discord: { ...h.botConfig.discord, guildId: DEFAULT_GUILD_ID } }, h.commands);
     expect(r).toEqual({ count: 8, scope: `guild ${DEFAULT_GUILD_ID}` });

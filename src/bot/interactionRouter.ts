@@ -13,6 +13,10 @@ export interface RouterDeps {
   commands: Map<string, Command>;
 }
 
+/** Told once, at the first command after a reminder DM was refused. */
+const DM_FAILED_NOTICE =
+  '📪 Your reminder DMs were switched off: Discord would not deliver them (your DMs are closed to this bot). Open them and run `/remind-me before` again.';
+
 /** Wording of expected failures; the service's own sentence follows. */
 const PREFIX = { NOT_FOUND: '🔍', CONFLICT: '⚠️', VALIDATION: '✏️', LIMIT_REACHED: '🚧' } as const;
 
@@ -22,6 +26,8 @@ const PREFIX = { NOT_FOUND: '🔍', CONFLICT: '⚠️', VALIDATION: '✏️', LI
  */
 export async function routeInteraction(interaction: Interaction, deps: RouterDeps): Promise<void> {
   const log = deps.log.child({ interactionId: interaction.id });
+  // Outside the try: once taken, the notice must reach the user even if the command then fails.
+  let dmFailed = false;
   try {
     const command = findCommand(interaction, deps.commands);
     if (!command) {
@@ -42,18 +48,13 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
       return;
     }
     // Taken before the command runs, so a command that changes the reminder cannot race it.
-    const dmFailed = interaction.isChatInputCommand() && (await deps.services.personalReminders.takeDmFailureNotice(user.id));
+    dmFailed = interaction.isChatInputCommand() && (await deps.services.personalReminders.takeDmFailureNotice(user.id));
     if (interaction.isChatInputCommand()) {
       await command.execute(interaction, ctx);
     } else if (interaction.isMessageComponent() && command.handleComponent) {
       await command.handleComponent(interaction, ctx);
     }
-    if (dmFailed && interaction.isRepliable()) {
-      await replyEphemeral(
-        interaction,
-        '📪 Your reminder DMs were switched off: Discord would not deliver them (your DMs are closed to this bot). Open them and run `/remind-me before` again.',
-      );
-    }
+    if (dmFailed && interaction.isRepliable()) await replyEphemeral(interaction, DM_FAILED_NOTICE);
   } catch (err) {
     if (interaction.isAutocomplete()) {
       if (!isDomainError(err)) log.error({ err }, 'Autocomplete failed');
@@ -63,7 +64,7 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
     if (!interaction.isRepliable()) return;
     const message = isDomainError(err) ? `${PREFIX[err.code]} ${err.message}` : '💥 Something went wrong on our side. Try again in a moment.';
     if (!isDomainError(err)) log.error({ err, command: commandName(interaction) }, 'Interaction failed');
-    await replyEphemeral(interaction, message).catch((e: unknown) => log.warn({ err: e }, 'Could not send the error reply'));
+    await replyEphemeral(interaction, dmFailed ? `${message}\n\n${DM_FAILED_NOTICE}` : message).catch((e: unknown) => log.warn({ err: e }, 'Could not send the error reply'));
   }
 }
 
