@@ -226,6 +226,22 @@ describe('task editing and listing', () => {
     expect(await ctx.services.tasks.list(u.id)).toHaveLength(4);
   });
 
+  it('adds presets for one character: its region for Jumbo Cactpot, skipped per character, never for a stranger\'s', async () => {
+    const u = await createUser(ctx.services);
+    const stranger = await createUser(ctx.services, 'stranger');
+    const c = await ctx.services.characters.link(u.id, { lodestoneId: '40000001', name: 'Aa Bb', world: 'Odin', datacenter: 'Light', region: 'eu' });
+    const theirs = await ctx.services.characters.link(stranger.id, { lodestoneId: '40000002', name: 'Cc Dd', world: 'Adamantoise', datacenter: 'Aether', region: 'na' });
+    await ctx.services.tasks.addPresets(u.id, { keys: ['mini-cactpot'] });
+    const r = await ctx.services.tasks.addPresets(u.id, { keys: ['mini-cactpot', 'jumbo-cactpot'], characterId: c.lodestoneId });
+    expect(r.added.map((t) => [t.presetKey, t.characterId, t.region])).toEqual([
+      ['mini-cactpot', c.id, 'eu'],
+      ['jumbo-cactpot', c.id, 'eu'],
+    ]);
+    expect((await ctx.services.tasks.addPresets(u.id, { keys: ['jumbo-cactpot'], characterId: c.id })).skipped).toEqual(['jumbo-cactpot']);
+    await expectDomainError(ctx.services.tasks.addPresets(u.id, { keys: ['wondrous-tails'], characterId: theirs.lodestoneId }), 'NOT_FOUND');
+    expect(await ctx.services.tasks.list(u.id)).toHaveLength(3);
+  });
+
   it("never shows or changes another user's tasks", async () => {
     const alice = await createUser(ctx.services, 'alice');
     const bob = await createUser(ctx.services, 'bob');

@@ -28,6 +28,11 @@ export function listTaskRows(
   return q.orderBy('tasks.position').orderBy('tasks.created_at').orderBy('tasks.id').execute();
 }
 
+/** Some of the user's tasks by id, in list order. */
+export function findTaskRows(db: Db, userId: string, ids: readonly string[]): Promise<TaskWithRegion[]> {
+  return selectTasks(db, userId).where('tasks.id', 'in', ids).orderBy('tasks.position').orderBy('tasks.created_at').orderBy('tasks.id').execute();
+}
+
 /** The queries of a completion, compiled once per store (see PreparedQuery): it is the most frequent write. */
 export class TaskQueries {
   /** One of the user's tasks, by id. */

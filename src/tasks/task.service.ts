@@ -4,11 +4,11 @@ import { findCharacterRow } from '../characters/character.repository.js';
 import { invalid, limitReached, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { completionPeriod, currentPeriod, isDone } from '../resets/resetEngine.js';
-import type { Database } from '../store/schema.js';
+import type { CharacterRow, Database } from '../store/schema.js';
 import { TasksVersion } from '../users/tasksVersion.repository.js';
 import { parseInput } from '../validation.js';
 import { findPreset } from './presets.js';
-import { countTasks, latestCompletion, listTaskRows, TaskQueries, type TaskWithRegion } from './task.repository.js';
+import { countTasks, findTaskRows, latestCompletion, listTaskRows, TaskQueries, type TaskWithRegion } from './task.repository.js';
 import {
   addPresetsSchema,
   createTaskSchema,
@@ -56,7 +56,8 @@ export class TaskService {
     return this.db.transaction().execute(async (tx) => {
       const { count, maxPosition } = await countTasks(tx, userId);
       if (count >= MAX_TASKS_PER_USER) throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`);
-      const id = await this.insertTask(tx, userId, { ...t, presetKey }, maxPosition + 1);
+      const character = t.characterId ? await this.requireCharacter(tx, userId, t.characterId) : undefined;
+      const id = await this.insertTask(tx, userId, { ...t, presetKey }, character, maxPosition + 1);
       await this.tasksVersion.bump(tx, userId);
       return toTaskView(await this.requireTask(tx, userId, id), this.clock());
     });
@@ -80,25 +81,20 @@ export class TaskService {
       if (existing.length + toAdd.length > MAX_TASKS_PER_USER) {
         throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`);
       }
+      const presets = toAdd.map((k) => findPreset(k)!);
+      if (!character && presets.some((p) => p.cadence === 'jumbo-cactpot')) {
+        throw invalid('Jumbo Cactpot depends on your data center: add it for a character (or create it with a region).');
+      }
       let position = existing.reduce((m, r) => Math.max(m, r.position), -1);
       const ids: string[] = [];
-      for (const key of toAdd) {
-        const p = findPreset(key)!;
-        if (p.cadence === 'jumbo-cactpot' && !character) {
-          throw invalid('Jumbo Cactpot depends on your data center: add it for a character (or create it with a region).');
-        }
-        ids.push(
-          await this.insertTask(
-            tx,
-            userId,
-            { name: p.name, cadence: p.cadence, characterId: character?.id ?? null, intervalHours: p.intervalHours ?? null, presetKey: p.key },
-            ++position,
-          ),
-        );
+      for (const p of presets) {
+        const t = { name: p.name, cadence: p.cadence, intervalHours: p.intervalHours ?? null, presetKey: p.key };
+        ids.push(await this.insertTask(tx, userId, t, character, ++position));
       }
-      if (ids.length > 0) await this.tasksVersion.bump(tx, userId);
+      if (ids.length === 0) return { added: [], skipped: keys.filter((k) => present.has(k)) };
+      await this.tasksVersion.bump(tx, userId);
       const now = this.clock();
-      const added = (await listTaskRows(tx, userId)).filter((r) => ids.includes(r.id)).map((r) => toTaskView(r, now));
+      const added = (await findTaskRows(tx, userId, ids)).map((r) => toTaskView(r, now));
       return { added, skipped: keys.filter((k) => present.has(k)) };
     });
   }
@@ -191,15 +187,15 @@ export class TaskService {
     t: {
       name: string;
       cadence: string;
-      characterId?: string | null | undefined;
       notes?: string | null | undefined;
       region?: string | null | undefined;
       intervalHours?: number | null | undefined;
       presetKey: string | null;
     },
+    /** Already resolved (and checked to be the user's) by the caller. */
+    character: CharacterRow | undefined,
     position: number,
   ): Promise<string> {
-    const character = t.characterId ? await this.requireCharacter(tx, userId, t.characterId) : undefined;
     if (t.cadence === 'jumbo-cactpot' && !t.region && !character) {
       throw invalid('A Jumbo Cactpot task needs a character or a region (eu, na, jp, oc): the drawing time depends on it.');
     }
