@@ -24,8 +24,7 @@ export default {
   async handleComponent(interaction, ctx) {
     const parsed = interaction.isButton() ? parseToggleId(interaction.customId) : undefined;
     if (!parsed) return;
-    const task = await ctx.services.tasks.get(ctx.user.id, parsed.taskId);
-    await (task.done ? ctx.services.tasks.undo(ctx.user.id, task.id) : ctx.services.tasks.complete(ctx.user.id, task.id));
+    await ctx.services.tasks.toggle(ctx.user.id, parsed.taskId);
     const character = parsed.characterId ? await ctx.services.characters.get(ctx.user.id, parsed.characterId) : undefined;
     const tasks = await ctx.services.tasks.list(ctx.user.id, character ? { characterId: character.id } : {});
     await interaction.update(renderTasks(tasks, { character, now: ctx.clock() }));

@@ -111,6 +111,29 @@ describe('task status across resets', () => {
     expect((await ctx.services.tasks.complete(u.id, t.id)).done).toBe(true);
   });
 
+  it('undo answers what the store then holds, and toggle flips a task each time', async () => {
+    const u = await createUser(ctx.services);
+    const t = await ctx.services.tasks.create(u.id, { name: 'Mini Cactpot', cadence: 'daily' });
+    await ctx.services.tasks.complete(u.id, t.id);
+    ctx.clock.set('2026-11-24T16:00:00Z');
+    await ctx.services.tasks.complete(u.id, t.id);
+    // The answer is built without reading the row back: it must equal a fresh read.
+    const undone = await ctx.services.tasks.undo(u.id, t.id);
+    expect(undone.done).toBe(false);
+    expect(undone).toEqual(await ctx.services.tasks.get(u.id, t.id));
+
+    const on = await ctx.services.tasks.toggle(u.id, t.id);
+    expect(on.done).toBe(true);
+    expect(on).toEqual(await ctx.services.tasks.get(u.id, t.id));
+    const off = await ctx.services.tasks.toggle(u.id, t.id);
+    expect(off.done).toBe(false);
+    expect(off).toEqual(await ctx.services.tasks.get(u.id, t.id));
+    expect(await ctx.services.tasks.completionCount(u.id, t.id)).toBe(1);
+    const stranger = await createUser(ctx.services, 'stranger');
+    await expectDomainError(ctx.services.tasks.toggle(stranger.id, t.id), 'NOT_FOUND');
+    expect((await ctx.services.tasks.get(u.id, t.id)).done).toBe(false);
+  });
+
   it('a cooldown task stays done for its hours after completion, then opens', async () => {
     const u = await createUser(ctx.services);
     const t = await ctx.services.tasks.create(u.id, { name: 'Timeworn map', cadence: 'cooldown', intervalHours: 18 });

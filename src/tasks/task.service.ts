@@ -129,45 +129,53 @@ export class TaskService {
   /** Marks a task done for the current period. Idempotent, also across processes. */
   async complete(userId: string, taskId: string): Promise<TaskView> {
     const now = this.clock();
-    return this.db.transaction().execute(async (tx) => {
-      const row = await this.requireTask(tx, userId, taskId);
-      const rule = ruleFor(row);
-      if (isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
-      const period = completionPeriod(rule, now, row.last_completed_at);
-      const stored =
-        (await this.queries.insertCompletion.first(tx, { taskId: row.id, userId, periodStart: period.start, completedAt: now })) ??
-        (await tx
-          .selectFrom('completions')
-          .select(['period_start', 'completed_at'])
-          .where('task_id', '=', row.id)
-          .where('period_start', '=', period.start)
-          .executeTakeFirstOrThrow());
-      const last = { last_period_start: stored.period_start, last_completed_at: stored.completed_at };
-      await this.queries.setLastCompletion.execute(tx, { taskId: row.id, periodStart: last.last_period_start, completedAt: last.last_completed_at });
-      await this.tasksVersion.bump(tx, userId);
-      // Only these two columns changed: no need to read the row back.
-      return toTaskView({ ...row, ...last }, now);
-    });
+    return this.db.transaction().execute(async (tx) => this.completeRow(tx, userId, await this.requireTask(tx, userId, taskId), now));
   }
 
   /** Reopens a task for the current period; older history stays. */
   async undo(userId: string, taskId: string): Promise<TaskView> {
     const now = this.clock();
+    return this.db.transaction().execute(async (tx) => this.undoRow(tx, userId, await this.requireTask(tx, userId, taskId), now));
+  }
+
+  /** Done if it was open, open if it was done: decided inside the transaction that changes it (the bot's buttons). */
+  async toggle(userId: string, taskId: string): Promise<TaskView> {
+    const now = this.clock();
     return this.db.transaction().execute(async (tx) => {
       const row = await this.requireTask(tx, userId, taskId);
-      const rule = ruleFor(row);
-      if (!isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
-      const start = rule.cadence === 'cooldown' ? row.last_period_start! : currentPeriod(rule, now, row.last_completed_at).start;
-      await tx.deleteFrom('completions').where('task_id', '=', row.id).where('period_start', '=', start).execute();
-      const prev = await latestCompletion(tx, row.id);
-      await tx
-        .updateTable('tasks')
-        .set({ last_period_start: prev?.period_start ?? null, last_completed_at: prev?.completed_at ?? null })
-        .where('id', '=', row.id)
-        .execute();
-      await this.tasksVersion.bump(tx, userId);
-      return toTaskView(await this.requireTask(tx, userId, taskId), now);
+      return isDone(ruleFor(row), now, lastCompletionOf(row)) ? this.undoRow(tx, userId, row, now) : this.completeRow(tx, userId, row, now);
     });
+  }
+
+  private async completeRow(tx: Tx, userId: string, row: TaskWithRegion, now: number): Promise<TaskView> {
+    const rule = ruleFor(row);
+    if (isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
+    const period = completionPeriod(rule, now, row.last_completed_at);
+    const stored =
+      (await this.queries.insertCompletion.first(tx, { taskId: row.id, userId, periodStart: period.start, completedAt: now })) ??
+      (await tx
+        .selectFrom('completions')
+        .select(['period_start', 'completed_at'])
+        .where('task_id', '=', row.id)
+        .where('period_start', '=', period.start)
+        .executeTakeFirstOrThrow());
+    const last = { last_period_start: stored.period_start, last_completed_at: stored.completed_at };
+    await this.queries.setLastCompletion.execute(tx, { taskId: row.id, periodStart: last.last_period_start, completedAt: last.last_completed_at });
+    await this.tasksVersion.bump(tx, userId);
+    // Only these two columns changed: no need to read the row back.
+    return toTaskView({ ...row, ...last }, now);
+  }
+
+  private async undoRow(tx: Tx, userId: string, row: TaskWithRegion, now: number): Promise<TaskView> {
+    const rule = ruleFor(row);
+    if (!isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
+    const start = rule.cadence === 'cooldown' ? row.last_period_start! : currentPeriod(rule, now, row.last_completed_at).start;
+    await tx.deleteFrom('completions').where('task_id', '=', row.id).where('period_start', '=', start).execute();
+    const prev = await latestCompletion(tx, row.id);
+    const last = { last_period_start: prev?.period_start ?? null, last_completed_at: prev?.completed_at ?? null };
+    await this.queries.setLastCompletion.execute(tx, { taskId: row.id, periodStart: last.last_period_start, completedAt: last.last_completed_at });
+    await this.tasksVersion.bump(tx, userId);
+    return toTaskView({ ...row, ...last }, now);
   }
 
   /** How many times a task has been completed, for streaks and history. */

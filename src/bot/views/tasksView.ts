@@ -24,7 +24,8 @@ export const TOGGLE_PREFIX = 'tasks:toggle:';
 export const toggleId = (taskId: string, characterId: string | null) => `${TOGGLE_PREFIX}${taskId}:${characterId ?? '-'}`;
 
 export function parseToggleId(customId: string): { taskId: string; characterId: string | null } | undefined {
-  const m = /^tasks:toggle:([^:]+):([^:]+)$/.exec(customId);
+  if (!customId.startsWith(TOGGLE_PREFIX)) return undefined;
+  const m = /^([^:]+):([^:]+)$/.exec(customId.slice(TOGGLE_PREFIX.length));
   return m ? { taskId: m[1]!, characterId: m[2] === '-' ? null : m[2]! } : undefined;
 }
 
