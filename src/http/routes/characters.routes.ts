@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { lodestoneIdSchema, linkCharacterSchema, updateCharacterSchema } from '../../characters/character.schema.js';
-import { assertCharacterVisible, grantedCharacterIds, requireBroad, securityFor } from '../access.js';
+import { assertCovers, coversCharacter, requireBroad, securityFor } from '../access.js';
 import { principalOf, requireAccess, type AccessDeps } from '../authenticate.js';
 import { characterSchema, errors } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
@@ -17,7 +17,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
 
   const visible = async (caller: ReturnType<typeof principalOf>, lodestoneId: string) => {
     const c = await characters.get(caller.userId, lodestoneId);
-    assertCharacterVisible(await grantedCharacterIds(services, caller), c.id, 'Character');
+    assertCovers(caller, c.lodestoneId, 'Character');
     return c;
   };
 
@@ -34,9 +34,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
     },
     async (req) => {
       const caller = principalOf(req);
-      const allowed = await grantedCharacterIds(services, caller);
-      const list = await characters.list(caller.userId);
-      return (allowed ? list.filter((c) => allowed.has(c.id)) : list).map(characterJson);
+      return (await characters.list(caller.userId)).filter((c) => coversCharacter(caller, c.lodestoneId)).map(characterJson);
     },
   );
 
@@ -54,7 +52,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
     },
     async (req, reply) => {
       const caller = principalOf(req);
-      requireBroad(await grantedCharacterIds(services, caller), 'characters');
+      requireBroad(caller, 'characters');
       const c = await characters.link(caller.userId, req.body);
       return reply.code(201).header('location', `/characters/${c.lodestoneId}`).send(characterJson(c));
     },

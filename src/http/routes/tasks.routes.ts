@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addPresetsSchema, createTaskSchema, taskFilterSchema, updateTaskSchema } from '../../tasks/task.schema.js';
-import { assertCharacterVisible, grantedCharacterIds, requireBroad, securityFor } from '../access.js';
+import { assertCovers, coveredCharacterIds, requireBroad, securityFor } from '../access.js';
 import { principalOf, requireAccess, type AccessDeps } from '../authenticate.js';
 import { errors, taskSchema } from '../schemas.js';
 import type { TaskListCache } from '../taskListCache.js';
@@ -24,17 +24,16 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
    * for everyone else the service's own ownership check is enough, and no extra read is made.
    */
   const checkVisible = async (caller: ReturnType<typeof principalOf>, id: string) => {
-    const allowed = await grantedCharacterIds(services, caller);
-    if (allowed) assertCharacterVisible(allowed, (await tasks.get(caller.userId, id)).characterId, 'Task');
+    if (caller.grant.kind === 'all') return;
+    const { characterId } = await tasks.get(caller.userId, id);
+    assertCovers(caller, characterId && (await services.characters.get(caller.userId, characterId)).lodestoneId, 'Task');
   };
 
   /** A narrowed key may only create tasks for its characters. */
   const checkNewTaskCharacter = async (caller: ReturnType<typeof principalOf>, characterRef: string | null | undefined) => {
-    const allowed = await grantedCharacterIds(services, caller);
-    if (!allowed) return;
-    if (!characterRef) requireBroad(allowed, 'tasks');
-    const c = await services.characters.get(caller.userId, characterRef!);
-    assertCharacterVisible(allowed, c.id, 'Character');
+    if (caller.grant.kind === 'all') return;
+    if (!characterRef) return requireBroad(caller, 'tasks');
+    assertCovers(caller, (await services.characters.get(caller.userId, characterRef)).lodestoneId, 'Character');
   };
 
   app.get(
@@ -51,7 +50,7 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
     },
     async (req, reply) => {
       const caller = principalOf(req);
-      const allowed = await grantedCharacterIds(services, caller);
+      const allowed = await coveredCharacterIds(services, caller);
       if (allowed || caller.tasksVersion == null) {
         const list = await tasks.list(caller.userId, req.query);
         return (allowed ? list.filter((t) => t.characterId != null && allowed.has(t.characterId)) : list).map(taskJson);
