@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readConfig } from '../config.js';
 import { buildLogger } from '../log.js';
 import { backupSqlite } from '../store/backup.js';
+import { sqliteFileOf } from '../store/openStore.js';
 
 /**
  * `npm run backup -- <file>`: a consistent copy of the SQLite database, taken online while the
@@ -11,17 +12,18 @@ import { backupSqlite } from '../store/backup.js';
 const config = readConfig();
 const log = buildLogger(config.logLevel);
 const target = process.argv[2];
+const source = sqliteFileOf(config.databaseUrl);
 if (!target) {
   log.error('usage: npm run backup -- <file>');
   process.exitCode = 2;
-} else if (!config.databaseUrl.startsWith('file:')) {
+} else if (!source) {
   log.error('backup copies a SQLite file; for PostgreSQL use pg_dump');
   process.exitCode = 2;
 } else if (existsSync(resolve(target))) {
   log.error({ target }, 'refusing to overwrite an existing file');
   process.exitCode = 2;
 } else {
-  const r = await backupSqlite(resolve(config.databaseUrl.slice('file:'.length)), resolve(target));
+  const r = await backupSqlite(source, resolve(target));
   log.info({ target: resolve(target), pages: r.pages, integrity: r.integrity }, 'Backup written');
   if (r.integrity !== 'ok') process.exitCode = 1;
 }

@@ -10,7 +10,6 @@ import type { RateLimiter } from './rateLimiter.js';
 export interface Caller {
   userId: string;
   sessionId: string | null;
-  keyId: string | null;
   /** What this route's resource and action allow the caller. */
   grant: Grant;
   /** The user's task-list version for a login session (null for API keys, whose answers are not cached). */
@@ -39,7 +38,7 @@ export function refuseQueryTokens(req: FastifyRequest): void {
 }
 
 /** Reads the bearer token from `Authorization: Bearer …` or `x-access-token`. */
-export function readToken(req: FastifyRequest): string {
+function readToken(req: FastifyRequest): string {
   const header = req.headers.authorization;
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -69,7 +68,7 @@ export function requireSession(sessions: SessionService) {
 /** A login session's caller: full access to the user's own data. */
 async function sessionCaller(sessions: SessionService, req: FastifyRequest): Promise<Caller> {
   const p = await sessions.authenticate(readToken(req));
-  return { userId: p.userId, sessionId: p.sessionId, keyId: null, grant: { kind: 'all' }, tasksVersion: p.tasksVersion };
+  return { userId: p.userId, sessionId: p.sessionId, grant: { kind: 'all' }, tasksVersion: p.tasksVersion };
 }
 
 export interface AccessDeps {
@@ -97,7 +96,7 @@ export function requireAccess(deps: AccessDeps, resource: Resource, action: Acti
       const scope = neededScope(resource, action);
       throw new AuthError('INSUFFICIENT_SCOPE', `This API key lacks the ${scope} scope (or a character:<lodestoneId>:${action} scope).`);
     }
-    req.principal = { userId: p.userId, sessionId: null, keyId: p.keyId, grant, tasksVersion: null };
+    req.principal = { userId: p.userId, sessionId: null, grant, tasksVersion: null };
   };
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 
 /** Our helmet settings: the API reference page needs its own scripts and styles; everything is served from here. */
-export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
+const HELMET_OPTIONS: Readonly<HelmetOptions> = {
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -21,7 +21,7 @@ export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
  * every response, and @fastify/helmet rebuilds the whole middleware (parsing the CSP) per request:
  * about 15 µs, a tenth of a cached GET /tasks.
  */
-export function securityHeaders(options: Readonly<HelmetOptions> = HELMET_OPTIONS): Readonly<Record<string, string>> {
+export function securityHeaders(): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -31,7 +31,7 @@ export function securityHeaders(options: Readonly<HelmetOptions> = HELMET_OPTION
       delete headers[name.toLowerCase()];
     },
   };
-  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+  helmet(HELMET_OPTIONS)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
     if (err) throw err instanceof Error ? err : new Error(String(err));
   });
   if (Object.keys(headers).length === 0) throw new Error('helmet set no headers: its middleware contract has changed');

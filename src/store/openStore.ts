@@ -16,15 +16,17 @@ import { BoundedMap } from '../boundedMap.js';
 import type { Logger } from '../log.js';
 import type { Database } from './schema.js';
 
-export type Dialect = 'sqlite' | 'postgres';
-
 /** An open store: the Kysely handle plus what owning it entails. */
 export interface Store {
   readonly db: Kysely<Database>;
-  readonly dialect: Dialect;
-  /** The SQLite file path, when there is one (for backups and integrity checks). */
-  readonly file: string | undefined;
   close(): Promise<void>;
+}
+
+const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/** The SQLite file a `DATABASE_URL` names (absolute), or undefined for PostgreSQL and `:memory:`. */
+export function sqliteFileOf(url: string): string | undefined {
+  return isPostgresUrl(url) || url === ':memory:' ? undefined : resolve(url.replace(/^file:/, ''));
 }
 
 /**
@@ -32,13 +34,13 @@ export interface Store {
  * `postgres://…` for PostgreSQL. The same Kysely code runs on both.
  */
 export async function openStore(url: string, log: Logger): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, log);
+  if (isPostgresUrl(url)) return openPostgres(url, log);
   return openSqlite(url, log);
 }
 
 async function openSqlite(url: string, log: Logger): Promise<Store> {
   const { default: SQLite } = await import('better-sqlite3');
-  const file = url === ':memory:' ? undefined : resolve(url.replace(/^file:/, ''));
+  const file = sqliteFileOf(url);
   if (file) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file ?? ':memory:');
   // WAL lets readers run beside the writer; NORMAL sync in WAL mode survives a process crash.
@@ -48,7 +50,7 @@ async function openSqlite(url: string, log: Logger): Promise<Store> {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(sqlite) }) });
   log.info({ store: { dialect: 'sqlite', file: file ?? ':memory:' } }, 'Store opened');
-  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+  return { db, close: () => db.destroy() };
 }
 
 async function openPostgres(url: string, log: Logger): Promise<Store> {
@@ -59,7 +61,7 @@ async function openPostgres(url: string, log: Logger): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const host = new URL(url).host;
   log.info({ store: { dialect: 'postgres', host } }, 'Store opened');
-  return { db, dialect: 'postgres', file: undefined, close: () => db.destroy() };
+  return { db, close: () => db.destroy() };
 }
 
 /** Compiled statements kept per SQL text; our queries have a few dozen shapes, so this rarely evicts. */

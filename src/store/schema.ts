@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * The typed shape of the store. Every instant is an integer of epoch milliseconds (UTC),
@@ -150,8 +150,5 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type UserRow = Selectable<UsersTable>;
 export type CharacterRow = Selectable<CharactersTable>;
 export type TaskRow = Selectable<TasksTable>;
-export type NewTask = Insertable<TasksTable>;
-export type TaskUpdate = Updateable<TasksTable>;
-export type SessionRow = Selectable<SessionsTable>;
 export type GuildReminderRow = Selectable<GuildRemindersTable>;
 export type PersonalReminderRow = Selectable<PersonalRemindersTable>;
