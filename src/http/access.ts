@@ -30,5 +30,8 @@ export function requireBroad(caller: Caller, resource: Resource): void {
   }
 }
 
+/** OpenAPI security of the routes only a login session may use. */
+export const sessionOnly: Record<string, string[]>[] = [{ bearer: [] }];
+
 /** OpenAPI security: a login session, or an API key with this scope. */
 export const securityFor = (scope: string): Record<string, string[]>[] => [{ bearer: [] }, { apiKey: [scope] }];

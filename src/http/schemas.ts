@@ -85,3 +85,6 @@ export const resetSchema = z
 
 /** Error responses a route documents, by status. */
 export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, errorSchema]));
+
+/** `/:id` of a task or an API key. */
+export const idParams = z.strictObject({ id: z.string().min(1).max(64) });

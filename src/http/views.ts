@@ -1,9 +1,10 @@
+import type { ApiKey } from '../apiKeys/apiKey.service.js';
 import type { Character } from '../characters/character.types.js';
 import type { TaskView } from '../tasks/task.types.js';
 import type { User } from '../users/user.types.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms == null ? null : iso(ms));
+const isoOrNull = (ms: number | null | undefined) => (ms == null ? null : iso(ms));
 
 /** Domain objects (epoch ms) into their JSON form (ISO-8601 UTC). */
 export const userJson = (u: User) => ({
@@ -48,4 +49,14 @@ export const characterJson = (c: Character) => ({
   updatedAt: iso(c.updatedAt),
 });
 
-export { iso };
+export const keyJson = (k: ApiKey) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scopes: k.scopes,
+  createdAt: iso(k.createdAt),
+  lastUsedAt: isoOrNull(k.lastUsedAt),
+  expiresAt: isoOrNull(k.expiresAt),
+});
+
+export { iso, isoOrNull };

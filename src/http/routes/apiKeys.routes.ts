@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createApiKeySchema, type ApiKey } from '../../apiKeys/apiKey.service.js';
+import { createApiKeySchema } from '../../apiKeys/apiKey.service.js';
+import { sessionOnly } from '../access.js';
 import { principalOf, requireSession } from '../authenticate.js';
-import { errors } from '../schemas.js';
+import { errors, idParams } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
-import { iso } from '../views.js';
+import { keyJson } from '../views.js';
 
 const apiKeySchema = z
   .object({
@@ -18,20 +19,10 @@ const apiKeySchema = z
   })
   .meta({ id: 'ApiKey' });
 
-const keyJson = (k: ApiKey) => ({
-  id: k.id,
-  name: k.name,
-  prefix: k.prefix,
-  scopes: k.scopes,
-  createdAt: iso(k.createdAt),
-  lastUsedAt: k.lastUsedAt == null ? null : iso(k.lastUsedAt),
-  expiresAt: k.expiresAt == null ? null : iso(k.expiresAt),
-});
-
 /** Managing API keys needs a login session: a key can never mint or list keys. */
 export const apiKeyRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { services }) => {
   app.addHook('preHandler', requireSession(services.sessions));
-  const security = [{ bearer: [] }];
+  const security = sessionOnly;
 
   app.post(
     '/api-keys',
@@ -65,7 +56,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { servi
         tags: ['api-keys'],
         summary: 'Revoke an API key at once',
         security,
-        params: z.strictObject({ id: z.string().min(1).max(64) }),
+        params: idParams,
         response: { 204: z.null(), ...errors(401, 403, 404) },
       },
     },

@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sessionOnly } from '../access.js';
 import { principalOf, requireSession } from '../authenticate.js';
 import { errors, tokenPairSchema, userSchema } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
@@ -13,6 +14,7 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
   await app.register(formbody, { bodyLimit: 8 * 1024 });
   const rateLimit = { max: config.rateLimit.authMax, timeWindow: config.rateLimit.windowSeconds * 1000 };
   const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
+  const session = requireSession(services.sessions);
 
   app.get(
     '/login',
@@ -75,11 +77,11 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
     '/auth/logout',
     {
       config: { rateLimit },
-      preHandler: requireSession(services.sessions),
+      preHandler: session,
       schema: {
         tags: ['auth'],
         summary: 'End this session',
-        security: [{ bearer: [] }],
+        security: sessionOnly,
         response: { 200: loggedOut, ...errors(401, 429) },
       },
     },
@@ -93,11 +95,11 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
     '/auth/logout-all',
     {
       config: { rateLimit },
-      preHandler: requireSession(services.sessions),
+      preHandler: session,
       schema: {
         tags: ['auth'],
         summary: 'End every session of this user',
-        security: [{ bearer: [] }],
+        security: sessionOnly,
         response: { 200: loggedOut.extend({ sessions: z.number().int() }), ...errors(401, 429) },
       },
     },
@@ -110,8 +112,8 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
   app.get(
     '/users/me',
     {
-      preHandler: requireSession(services.sessions),
-      schema: { tags: ['users'], summary: 'The logged-in user', security: [{ bearer: [] }], response: { 200: userSchema, ...errors(401) } },
+      preHandler: session,
+      schema: { tags: ['users'], summary: 'The logged-in user', security: sessionOnly, response: { 200: userSchema, ...errors(401) } },
     },
     async (req) => userJson(await services.users.get(principalOf(req).userId)),
   );

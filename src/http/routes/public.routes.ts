@@ -6,7 +6,7 @@ import { renderResetCalendar } from '../../calendar/icsCalendar.js';
 import { PRESETS } from '../../tasks/presets.js';
 import { presetSchema, resetSchema } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
-import { iso } from '../views.js';
+import { iso, isoOrNull } from '../views.js';
 
 const FIXED_RULES: CadenceRule[] = [
   { cadence: 'daily' },
@@ -53,7 +53,7 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
             region: 'region' in rule ? rule.region : null,
             periodStart: iso(p.start),
             periodEnd: iso(p.end!),
-            opensAt: p.opensAt == null ? null : iso(p.opensAt),
+            opensAt: isoOrNull(p.opensAt),
           };
         }),
         events: RESET_EVENTS.map((event) => ({

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import { addPresetsSchema, createTaskSchema, taskFilterSchema, updateTaskSchema } from '../../tasks/task.schema.js';
 import { assertCovers, coveredCharacterIds, requireBroad, securityFor } from '../access.js';
 import { principalOf, requireAccess, type AccessDeps } from '../authenticate.js';
-import { errors, taskSchema } from '../schemas.js';
+import { errors, idParams, taskSchema } from '../schemas.js';
 import type { TaskListCache } from '../taskListCache.js';
 import type { HttpDeps } from '../server.js';
 import { taskJson } from '../views.js';
 
-const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** The task REST; every route acts only on the caller's own tasks (another user's id is a 404). */
 export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; taskListCache: TaskListCache }> = async (
