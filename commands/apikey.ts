@@ -1,9 +1,8 @@
 import { EmbedBuilder, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
 import { BROAD_SCOPES } from '../src/apiKeys/scopes.js';
+import { MAX_CHOICES, matches, splitList, suggestListItems } from '../src/bot/options.js';
 import { discordTime } from '../src/scheduler/messages.js';
-
-const splitScopes = (raw: string) => raw.split(/[\s,]+/).filter(Boolean);
 
 /** `/apikey create|list|revoke`: keys for overlays, plugins and spreadsheets. The key is shown once. */
 export default {
@@ -38,7 +37,7 @@ export default {
       case 'create': {
         const { key, apiKey } = await keys.create(ctx.user.id, {
           name: interaction.options.getString('name', true),
-          scopes: splitScopes(interaction.options.getString('scopes', true)),
+          scopes: splitList(interaction.options.getString('scopes', true)),
         });
         return interaction.reply({
           content: `🔑 **${apiKey.name}** (${apiKey.scopes.join(', ')}):\n\`\`\`\n${key}\n\`\`\`This is the only time it is shown. Send it as the \`x-api-key\` header.`,
@@ -72,26 +71,17 @@ export default {
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     if (focused.name === 'key') {
-      const q = String(focused.value).toLowerCase();
+      const ok = matches(String(focused.value));
       const list = await ctx.services.apiKeys.list(ctx.user.id);
       return interaction.respond(
         list
-          .filter((k) => k.name.toLowerCase().includes(q) || k.prefix.includes(q))
-          .slice(0, 25)
+          .filter((k) => ok(`${k.name} ${k.prefix}`))
+          .slice(0, MAX_CHOICES)
           .map((k) => ({ name: `${k.name} (${k.prefix}…)`.slice(0, 100), value: k.id })),
       );
     }
-    const parts = String(focused.value).split(',').map((p) => p.trim());
-    const last = parts.pop() ?? '';
-    const chosen = parts.filter(Boolean);
     const characters = await ctx.services.characters.list(ctx.user.id);
     const all = [...BROAD_SCOPES, ...characters.flatMap((c) => [`character:${c.lodestoneId}:read`, `character:${c.lodestoneId}:write`])];
-    const prefix = chosen.length > 0 ? `${chosen.join(',')},` : '';
-    return interaction.respond(
-      all
-        .filter((s) => s.startsWith(last) && !chosen.includes(s))
-        .slice(0, 25)
-        .map((s) => ({ name: `${prefix}${s}`.slice(0, 100), value: `${prefix}${s}`.slice(0, 100) })),
-    );
+    return interaction.respond(suggestListItems(String(focused.value), all));
   },
 } satisfies Command;

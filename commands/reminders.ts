@@ -1,6 +1,6 @@
 import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, InteractionContextType } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
-import { invalid } from '../src/errors.js';
+import { splitList, suggestListItems } from '../src/bot/options.js';
 import { RESET_EVENTS, type ResetEvent } from '../src/resets/cadences.js';
 import { nextOccurrence } from '../src/resets/resetEngine.js';
 import { discordTime, eventTitle } from '../src/scheduler/messages.js';
@@ -16,13 +16,6 @@ function describe(r: GuildReminder, now: number): string {
   ].join('\n');
 }
 
-function parseEvents(raw: string | null): ResetEvent[] | undefined {
-  if (!raw) return undefined;
-  const parts = raw.split(/[\s,]+/).filter(Boolean);
-  const unknown = parts.filter((p) => !(RESET_EVENTS as readonly string[]).includes(p));
-  if (unknown.length > 0) throw invalid(`Unknown event: ${unknown.join(', ')}. Choose from: ${RESET_EVENTS.join(', ')}.`);
-  return parts as ResetEvent[];
-}
 
 /** `/reminders`: a server's reset announcements (Manage Server only). */
 export default {
@@ -61,7 +54,8 @@ export default {
           {
             channelId: interaction.options.getChannel('channel', true).id,
             roleId: interaction.options.getRole('role')?.id ?? null,
-            events: parseEvents(interaction.options.getString('events')),
+            // Checked against the known events by the service's schema, which names any it does not know.
+            events: splitList(interaction.options.getString('events') ?? '') as ResetEvent[],
             leadMinutes: interaction.options.getInteger('lead_minutes') ?? 0,
           },
           ctx.user.discordId,
@@ -81,15 +75,6 @@ export default {
   },
 
   async autocomplete(interaction) {
-    const typed = String(interaction.options.getFocused());
-    const parts = typed.split(',').map((p) => p.trim());
-    const last = parts.pop() ?? '';
-    const chosen = parts.filter(Boolean);
-    const prefix = chosen.length > 0 ? `${chosen.join(',')},` : '';
-    await interaction.respond(
-      RESET_EVENTS.filter((e) => e.startsWith(last) && !chosen.includes(e))
-        .slice(0, 25)
-        .map((e) => ({ name: `${prefix}${e}`.slice(0, 100), value: `${prefix}${e}`.slice(0, 100) })),
-    );
+    await interaction.respond(suggestListItems(String(interaction.options.getFocused()), RESET_EVENTS));
   },
 } satisfies Command;

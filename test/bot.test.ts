@@ -236,6 +236,13 @@ describe('/apikey', () => {
     const cb = await h.discord.dispatchInteraction(autocomplete('apikey', [opt.subcommand('create', [opt.string('name', 'x'), opt.focused('scopes', 'tasks:read,char')])]));
     expect(cb.data?.choices?.map((c) => c.value)).toEqual(['tasks:read,characters:read', 'tasks:read,characters:write', 'tasks:read,character:12345678:read', 'tasks:read,character:12345678:write']);
   });
+
+  it('completes a comma-separated list of reset events without repeating one', async () => {
+    const cb = await h.discord.dispatchInteraction(
+      autocomplete('reminders', [opt.subcommand('set', [opt.channel('channel', DEFAULT_CHANNEL_ID), opt.focused('events', 'jumbo-cactpot-eu, jumbo-cactpot-')])], { permissions: ADMIN_PERMISSIONS }),
+    );
+    expect(cb.data?.choices?.map((c) => c.value)).toEqual(['jumbo-cactpot-eu,jumbo-cactpot-na', 'jumbo-cactpot-eu,jumbo-cactpot-jp', 'jumbo-cactpot-eu,jumbo-cactpot-oc']);
+  });
 });
 
 describe('command loading', () => {

@@ -1,10 +1,13 @@
-import type { AutocompleteInteraction } from 'discord.js';
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { CommandContext } from './command.js';
 
 /** Discord shows at most 25 suggestions. */
-const MAX_CHOICES = 25;
+export const MAX_CHOICES = 25;
 
-const matches = (query: string) => {
+/** A choice's name and value are limited to 100 characters. */
+const choice = (name: string, value: string): ApplicationCommandOptionChoiceData<string> => ({ name: name.slice(0, 100), value: value.slice(0, 100) });
+
+export const matches = (query: string) => {
   const q = query.trim().toLowerCase();
   return (text: string) => q === '' || text.toLowerCase().includes(q);
 };
@@ -31,4 +34,22 @@ export async function suggestCharacters(interaction: AutocompleteInteraction, ct
       .slice(0, MAX_CHOICES)
       .map((c) => ({ name: `${c.name} (${c.world})`.slice(0, 100), value: c.id })),
   );
+}
+
+/** The items of a comma- or space-separated option value. */
+export const splitList = (raw: string): string[] => raw.split(/[\s,]+/).filter(Boolean);
+
+/**
+ * Completes a comma-separated list option: keeps what was typed before the last comma and offers
+ * each choice not chosen yet that starts with the part being typed.
+ */
+export function suggestListItems(typed: string, all: readonly string[]): ApplicationCommandOptionChoiceData<string>[] {
+  const parts = typed.split(',').map((p) => p.trim());
+  const last = parts.pop() ?? '';
+  const chosen = parts.filter(Boolean);
+  const prefix = chosen.length > 0 ? `${chosen.join(',')},` : '';
+  return all
+    .filter((s) => s.startsWith(last) && !chosen.includes(s))
+    .slice(0, MAX_CHOICES)
+    .map((s) => choice(`${prefix}${s}`, `${prefix}${s}`));
 }

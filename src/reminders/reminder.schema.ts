@@ -9,7 +9,10 @@ const snowflake = z.string().regex(/^\d{15,25}$/, 'must be a Discord id');
 export const guildReminderSchema = z.strictObject({
   channelId: snowflake,
   roleId: snowflake.nullish(),
-  events: z.array(z.enum(RESET_EVENTS)).max(RESET_EVENTS.length).optional(),
+  events: z
+    .array(z.enum(RESET_EVENTS, { error: (iss) => `Unknown event: ${String(iss.input)}. Choose from: ${RESET_EVENTS.join(', ')}.` }))
+    .max(RESET_EVENTS.length)
+    .optional(),
   leadMinutes: z.number().int().min(0).max(24 * 60).default(0),
 });
 
