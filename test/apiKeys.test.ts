@@ -148,6 +148,7 @@ describe('scope table: every route × every broad scope', () => {
       const body = await json<{ code: string; error: string }>(res);
       expect(body.code).toBe('INSUFFICIENT_SCOPE');
       expect(body.error).toContain(route.scope);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer .*error="insufficient_scope"/);
     }
   });
 });

@@ -192,6 +192,19 @@ describe('the bot', () => {
     expect(await h.services.personalReminders.takeDmFailureNotice(uid)).toBe(false);
   });
 
+  it('says so when there is nothing to switch off, for a server or for you', async () => {
+    await h.services.guildReminders.off(DEFAULT_GUILD_ID).catch(() => undefined);
+    const server = await h.discord.dispatchInteraction(chatInput('reminders', [opt.subcommand('off')], { permissions: ADMIN_PERMISSIONS }));
+    expectEphemeral(server);
+    expect(server.data?.content).toContain('was not found');
+    const uid = (await me()).id;
+    await h.services.personalReminders.off(uid);
+    const mine = await h.discord.dispatchInteraction(chatInput('remind-me', [opt.subcommand('off')]));
+    expectEphemeral(mine);
+    expect(mine.data?.content).toBe('You had no reminder DMs set.');
+    expect(await h.services.personalReminders.get(uid)).toBeUndefined();
+  });
+
   it('still tells of the closed-DM failure when the next command itself fails', async () => {
     const uid = (await me()).id;
     await h.services.personalReminders.set(uid, { cadence: 'weekly', hoursBefore: 6 });

@@ -312,6 +312,26 @@ describe('refresh tokens', () => {
 });
 
 describe('rate limits on login routes', () => {
+  it.each([
+    ['GET', '/login'],
+    ['POST', '/auth/refresh'],
+    ['POST', '/auth/logout'],
+  ] as const)('limits %s %s per address too', async (method, path) => {
+    const strict = await startHttpHarness({ env: { RATE_LIMIT_AUTH_MAX: '3' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await strict.api(path, { method, ...(method === 'POST' && { json: { refreshToken: 'nope' } }) });
+        statuses.push(r.status);
+        if (r.status === 429) expect(await r.json()).toMatchObject({ code: 'RATE_LIMITED' });
+      }
+      expect(statuses.slice(0, 3).every((s) => s !== 429)).toBe(true);
+      expect(statuses.slice(3)).toEqual([429, 429]);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('cuts off a burst from one address with 429 and Retry-After', async () => {
     const strict = await startHttpHarness({ env: { RATE_LIMIT_AUTH_MAX: '5' } });
     try {

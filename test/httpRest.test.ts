@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpHarness, type HttpHarness, type LoginResult } from './helpers/httpHarness.js';
 import { captureLog } from './helpers/captureLog.js';
+import { renderResetCalendar } from '../src/calendar/icsCalendar.js';
 
 let h: HttpHarness;
 let alice: LoginResult;
@@ -167,6 +168,7 @@ describe('HTTP edges', () => {
       [await h.api('/tasks', { method: 'POST', token: alice.jwt, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=x&cadence=daily' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
       [await h.api('/tasks', { method: 'POST', token: alice.jwt, json: { name: 'x', cadence: 'daily', notes: 'n'.repeat(70_000) } }), 413, 'BODY_TOO_LARGE'],
       [await h.api('/tasks', { method: 'POST', token: alice.jwt, headers: { 'content-type': 'application/json' }, body: '{"name": ' }), 400, 'INVALID_JSON'],
+      [await h.api('/tasks', { method: 'POST', token: alice.jwt, headers: { 'content-type': 'application/json' }, body: '' }), 400, 'INVALID_JSON'],
     ];
     for (const [res, status, code] of cases) {
       expect(res.status).toBe(status);
@@ -215,6 +217,21 @@ describe('HTTP edges', () => {
     const html = await page.text();
     expect(html).toContain('swagger');
     expect(html).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
+  });
+
+  it('serves the reset calendar, whole or for one region, and refuses an unknown region', async () => {
+    const all = await h.api('/calendar.ics');
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(await all.text()).toBe(renderResetCalendar());
+    const eu = await h.api('/calendar.ics?region=eu');
+    expect(eu.headers.get('content-disposition')).toContain('ffxiv-resets-eu.ics');
+    const euText = await eu.text();
+    expect(euText).toBe(renderResetCalendar('eu'));
+    expect(euText).not.toBe(renderResetCalendar('na'));
+    const bad = await h.api('/calendar.ics?region=mars');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION' });
   });
 
   it('answers readiness from the store', async () => {

@@ -65,6 +65,8 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
     },
   );
 
+  // The feed is a set of recurrence rules, the same at every request: rendered once per region.
+  const calendars = new Map([undefined, ...REGIONS].map((region) => [region, renderResetCalendar(region)]));
   app.get(
     '/calendar.ics',
     {
@@ -81,6 +83,6 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `inline; filename="ffxiv-resets${req.query.region ? `-${req.query.region}` : ''}.ics"`)
         .header('cache-control', 'public, max-age=3600')
-        .send(renderResetCalendar(req.query.region)),
+        .send(calendars.get(req.query.region)),
   );
 };
