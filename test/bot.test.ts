@@ -282,8 +282,7 @@ describe('unexpected failures', () => {
       expect(cap.lines.some((l) => l.interactionId === cb.interactionId && l.msg === 'Interaction failed')).toBe(true);
       expect(broken.client.isReady()).toBe(true);
     } finally {
-      await broken.bot.stop();
-      await broken.discord.close();
+      await broken.stop();
     }
   });
 });

@@ -132,6 +132,28 @@ describe('crash and restart safety', () => {
     expect(discord.gatewayConnections()).toBe(0);
   }, 40_000);
 
+  it('two processes on one SQLite file completing the same tasks at once leave one completion each', async () => {
+    const dir = tempDir();
+    const { url, jwt, ids } = await seed(dir, 20);
+    const a = await startServiceProcess(env(dir, url));
+    services.push(a);
+    const b = await startServiceProcess(env(dir, url));
+    services.push(b);
+    const complete = (base: string, id: string) => fetch(`${base}/tasks/${id}/completion`, { method: 'PUT', headers: { authorization: `Bearer ${jwt}` } });
+    // Every task is completed by both processes at once, several times over.
+    const answers = await Promise.all(ids.flatMap((id) => [0, 1, 2].flatMap(() => [complete(a.base, id), complete(b.base, id)])));
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+    expect((await Promise.all(answers.map((r) => r.json() as Promise<{ done: boolean }>))).every((t) => t.done)).toBe(true);
+    const db = new Database(url.slice('file:'.length), { readonly: true });
+    try {
+      const rows = db.prepare('select task_id, count(*) as n from completions group by task_id').all() as { task_id: string; n: number }[];
+      expect(rows).toHaveLength(ids.length);
+      expect(rows.every((r) => r.n === 1)).toBe(true);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
   it('a failed start-up still writes its fatal line before exiting 1 (the log stream is buffered)', async () => {
     const dir = tempDir();
     // Something already listens on the port the service is told to use.

@@ -65,8 +65,8 @@ describe('task status across resets', () => {
     expect(await completionRows(t.id)).toHaveLength(1);
   });
 
-  // Two connections in one thread would block each other on SQLite's synchronous driver; real
-  // SQLite processes are covered by the crash tests, the pool here by PostgreSQL.
+  // Two connections in one thread would block each other on SQLite's synchronous driver; two real
+  // processes on one SQLite file are tested in process.test.ts, the pool here on PostgreSQL.
   it.runIf(ENGINE === 'postgres')('two processes completing one task at once leave one completion', async () => {
     const u = await createUser(ctx.services);
     const t = await ctx.services.tasks.create(u.id, { name: 'Doman Enclave', cadence: 'weekly' });
