@@ -182,6 +182,22 @@ describe('server announcements', () => {
 });
 
 describe('personal reminders', () => {
+  it('opens a user\'s DM channel once, and again only after a send to it failed', async () => {
+    const sender = restSender(rest);
+    const user = '1200000000000000001';
+    await sender.sendDm(user, { content: 'one' });
+    await sender.sendDm(user, { content: 'two' });
+    const opens = () => discord.requests.filter((r) => r.method === 'POST' && r.path === '/users/@me/channels').length;
+    const dms = () => discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
+    expect(opens()).toBe(1);
+    expect(dms().map((r) => (r.body as { content: string }).content)).toEqual(['one', 'two']);
+    discord.failNext({ method: 'POST', pathPrefix: '/channels/' }, { status: 500, body: { message: 'oops', code: 0 } });
+    await expect(sender.sendDm(user, { content: 'three' })).rejects.toMatchObject({ kind: 'transient' });
+    await sender.sendDm(user, { content: 'three' });
+    expect(opens()).toBe(2);
+    expect(dms().at(-1)?.body).toMatchObject({ content: 'three' });
+  });
+
   it('DMs the open daily tasks N hours before the reset, and nothing when all are done', async () => {
     ctx.clock.set('2026-11-23T12:00:00Z');
     const u = await createUser(ctx.services);

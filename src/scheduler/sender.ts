@@ -1,5 +1,6 @@
 import type { REST } from '@discordjs/rest';
 import { Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import { BoundedMap } from '../boundedMap.js';
 
 /** Why a message could not be delivered: `refused` will not heal by retrying (gone, no access, DMs closed). */
 export class DeliveryError extends Error {
@@ -46,12 +47,23 @@ export function restSender(rest: REST): MessageSender {
       throw new DeliveryError('transient', status, `${what}: ${(err as Error).message}`);
     }
   };
+  // A user's DM channel with the bot never changes: opening it once saves a request per reminder.
+  const dmChannels = new BoundedMap<string, string>(10_000);
   return {
     postToChannel: (channelId, message) => wrap('channel message', () => rest.post(Routes.channelMessages(channelId), { body: message })),
     sendDm: (discordUserId, message) =>
       wrap('direct message', async () => {
-        const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as { id: string };
-        await rest.post(Routes.channelMessages(channel.id), { body: message });
+        let channelId = dmChannels.get(discordUserId);
+        if (!channelId) {
+          channelId = ((await rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as { id: string }).id;
+          dmChannels.set(discordUserId, channelId);
+        }
+        try {
+          await rest.post(Routes.channelMessages(channelId), { body: message });
+        } catch (err) {
+          dmChannels.delete(discordUserId);
+          throw err;
+        }
       }),
   };
 }
