@@ -11,6 +11,7 @@ import { ResetScheduler } from './scheduler/resetScheduler.js';
 import { restSender } from './scheduler/sender.js';
 import { resolveJwtSecret } from './secrets.js';
 import { buildServices, type Services } from './services.js';
+import { ProfileRefresher } from './characters/profileRefresher.js';
 import { migrateToLatest } from './store/migrate.js';
 import { openStore, type Store } from './store/openStore.js';
 
@@ -63,6 +64,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
         guildReminders: services.guildReminders,
         personalReminders: services.personalReminders,
         tasks: services.tasks,
+        verification: services.verification,
         auth: services,
         sender: restSender(bot.client.rest as unknown as REST),
         instanceId: `${hostname()}:${process.pid}`,
@@ -76,6 +78,11 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
     );
   }
 
+  const refresher = config.lodestone
+    ? new ProfileRefresher(store.db, clock, services.characters, log.child({ component: 'lodestone-refresh' }), config.lodestone.refreshPerMinute)
+    : undefined;
+  refresher?.start();
+
   // Without the scheduler (no bot), ended sessions and abandoned logins are still pruned hourly.
   const pruneTimer = scheduler
     ? undefined
@@ -88,6 +95,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
     (stopped ??= (async () => {
       clearInterval(pruneTimer);
       await http.close();
+      await refresher?.stop();
       await scheduler?.stop();
       await bot?.stop();
       await store.close();

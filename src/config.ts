@@ -58,6 +58,16 @@ const envSchema = z.object({
     .default('on')
     .transform((v) => v === 'on'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LODESTONE_URL: z
+    .string()
+    .trim()
+    .default('https://na.finalfantasyxiv.com/lodestone')
+    .pipe(z.union([z.literal('off'), z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''))])),
+  LODESTONE_MIN_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  LODESTONE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  LODESTONE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  LODESTONE_REFRESH_PER_MINUTE: z.coerce.number().int().min(0).max(30).default(3),
+  LODESTONE_IMAGE_ORIGINS: urlList.default(['https://img2.finalfantasyxiv.com', 'https://lds-img.finalfantasyxiv.com']),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -96,6 +106,19 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly scheduler: boolean;
   readonly logLevel: Env['LOG_LEVEL'];
+  /** Undefined when `LODESTONE_URL=off`: characters are then linked by hand, unchecked. */
+  readonly lodestone:
+    | {
+        readonly baseUrl: string;
+        readonly minGapMs: number;
+        readonly timeoutMs: number;
+        readonly cacheMs: number;
+        /** Stale profiles (older than a week) re-read in the background per minute; 0 turns that off. */
+        readonly refreshPerMinute: number;
+      }
+    | undefined;
+  /** Origins the web page may load character images from (its CSP's img-src). */
+  readonly lodestoneImageOrigins: readonly string[];
 }
 
 /** Raised when the environment is invalid; the message names every bad variable. */
@@ -150,6 +173,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     scheduler: e.SCHEDULER,
     logLevel: e.LOG_LEVEL,
+    lodestone:
+      e.LODESTONE_URL === 'off'
+        ? undefined
+        : Object.freeze({
+            baseUrl: e.LODESTONE_URL,
+            minGapMs: e.LODESTONE_MIN_GAP_MS,
+            timeoutMs: e.LODESTONE_TIMEOUT_MS,
+            cacheMs: e.LODESTONE_CACHE_SECONDS * 1000,
+            refreshPerMinute: e.LODESTONE_REFRESH_PER_MINUTE,
+          }),
+    lodestoneImageOrigins: Object.freeze(e.LODESTONE_IMAGE_ORIGINS.map((u) => new URL(u).origin)),
   });
 }
 

@@ -5,6 +5,8 @@ import { createJwtCodec } from './auth/jwt.js';
 import { OAuthService } from './auth/oauth.service.js';
 import { SessionService } from './auth/session.service.js';
 import { CharacterService } from './characters/character.service.js';
+import { CharacterVerificationService } from './characters/characterVerification.service.js';
+import { LodestoneClient } from './lodestone/lodestone.client.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -18,6 +20,7 @@ import { UserService } from './users/user.service.js';
 export interface Services {
   users: UserService;
   characters: CharacterService;
+  verification: CharacterVerificationService;
   tasks: TaskService;
   sessions: SessionService;
   oauth: OAuthService;
@@ -41,9 +44,14 @@ export function buildServices({ db, clock, secret, config, log }: ServiceDeps): 
   const { clientId, clientSecret, apiUrl, authorizeUrl } = config.discord;
   const discord =
     clientId && clientSecret ? new DiscordOAuthClient({ apiUrl, clientId, clientSecret }, log.child({ component: 'oauth' })) : undefined;
+  const lodestone = config.lodestone
+    ? new LodestoneClient({ ...config.lodestone, clock, log: log.child({ component: 'lodestone' }) })
+    : undefined;
+  const characters = new CharacterService(db, clock, secret, lodestone);
   return {
     users,
-    characters: new CharacterService(db, clock, secret),
+    characters,
+    verification: new CharacterVerificationService(db, clock, characters),
     tasks: new TaskService(db, clock),
     sessions,
     oauth: new OAuthService(

@@ -45,7 +45,7 @@ async function seed(dir: string, tasks: number) {
   return { url, jwt, ids, userId: user.id };
 }
 
-const env = (dir: string, url: string, extra: Record<string, string> = {}) => ({ DATABASE_URL: url, DATA_DIR: dir, JWT_SECRET: SECRET, ...extra });
+const env = (dir: string, url: string, extra: Record<string, string> = {}) => ({ DATABASE_URL: url, DATA_DIR: dir, JWT_SECRET: SECRET, LODESTONE_URL: 'off', ...extra });
 
 describe('crash and restart safety', () => {
   it('keeps every acknowledged completion through kill -9, and the database passes integrity_check', async () => {
@@ -222,7 +222,7 @@ describe('crash and restart safety', () => {
     const code = await new Promise<number | null>((resolve) => {
       const p = spawn(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', target], {
         cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, DATA_DIR: dir, JWT_SECRET: SECRET, LOG_LEVEL: 'silent' },
+        env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, DATA_DIR: dir, JWT_SECRET: SECRET, LOG_LEVEL: 'silent', LODESTONE_URL: 'off' },
         stdio: 'ignore',
       });
       p.once('exit', resolve);

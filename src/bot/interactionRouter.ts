@@ -1,5 +1,5 @@
 import type { Interaction } from 'discord.js';
-import { isDomainError } from '../errors.js';
+import { isDomainError, type DomainErrorCode } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
@@ -18,7 +18,23 @@ const DM_FAILED_NOTICE =
   '📪 Your reminder DMs were switched off: Discord would not deliver them (your DMs are closed to this bot). Open them and run `/remind-me before` again.';
 
 /** Wording of expected failures; the service's own sentence follows. */
-const PREFIX = { NOT_FOUND: '🔍', CONFLICT: '⚠️', VALIDATION: '✏️', LIMIT_REACHED: '🚧' } as const;
+const PREFIX: Record<DomainErrorCode, string> = {
+  NOT_FOUND: '🔍',
+  CONFLICT: '⚠️',
+  VALIDATION: '✏️',
+  LIMIT_REACHED: '🚧',
+  LODESTONE_NOT_FOUND: '🔍',
+  LODESTONE_HIDDEN: '🙈',
+  LODESTONE_PRIVATE: '🔒',
+  LODESTONE_MAINTENANCE: '🛠️',
+  LODESTONE_RATE_LIMITED: '⏳',
+  LODESTONE_UNAVAILABLE: '📡',
+  LODESTONE_AMBIGUOUS: '👥',
+  LODESTONE_OFF: '⚠️',
+  LODESTONE_MANAGED: '⚠️',
+  CODE_NOT_FOUND: '🔎',
+  CODE_EXPIRED: '⌛',
+};
 
 /**
  * The one catch point of the Discord front door: routes an interaction to its command, turns

@@ -18,10 +18,35 @@ export const linkCharacterSchema = z.strictObject({
   portraitUrl: imageUrl.nullish(),
 });
 
+/**
+ * `POST /characters` and `/character link`. With the Lodestone on: a Lodestone id, a profile URL,
+ * or a name and world to search for; the profile is read from the Lodestone, and name, world or
+ * images sent along are not trusted. With it off, the whole character by hand (the shape above).
+ */
+export const linkRequestSchema = z
+  .strictObject({
+    lodestoneId: lodestoneIdSchema.optional(),
+    url: z.string().trim().max(300).optional().describe('A Lodestone profile URL: https://<region>.finalfantasyxiv.com/lodestone/character/<id>/'),
+    name: label(40).optional(),
+    world: label(30).optional(),
+    datacenter: label(30).optional(),
+    region: z.enum(REGIONS).optional(),
+    avatarUrl: imageUrl.nullish(),
+    portraitUrl: imageUrl.nullish(),
+  })
+  .refine((v) => v.lodestoneId !== undefined || v.url !== undefined || (v.name !== undefined && v.world !== undefined), {
+    message: 'give a lodestoneId, a profile url, or a name and world',
+  })
+  .refine((v) => !(v.lodestoneId !== undefined && v.url !== undefined), { message: 'give a lodestoneId or a url, not both' });
+
+/** `GET /lodestone/characters`: a name on one world. */
+export const lodestoneSearchSchema = z.strictObject({ name: label(40), world: label(30) });
+
 export const updateCharacterSchema = linkCharacterSchema
   .omit({ lodestoneId: true })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
 
 export type LinkCharacterInput = z.input<typeof linkCharacterSchema>;
+export type LinkRequest = z.input<typeof linkRequestSchema>;
 export type UpdateCharacterInput = z.input<typeof updateCharacterSchema>;

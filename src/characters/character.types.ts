@@ -13,6 +13,15 @@ export interface Character {
   region: Region;
   avatarUrl: string | null;
   portraitUrl: string | null;
+  title: string | null;
+  freeCompany: { id: string; name: string } | null;
+  /** This user proved the character theirs with a code in its Lodestone profile. */
+  verified: boolean;
+  verifiedAt: number | null;
+  /** When another user proved the character theirs and the verification moved to them. */
+  lostVerificationAt: number | null;
+  /** When the Lodestone profile was last read; null for a character linked by hand and never read. */
+  fetchedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }

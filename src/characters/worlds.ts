@@ -23,3 +23,7 @@ const BY_WORLD = new Map(
 export const findWorld = (name: string) => BY_WORLD.get(name.trim().toLowerCase());
 
 export const ALL_WORLDS = [...BY_WORLD.values()].sort((a, b) => a.world.localeCompare(b.world));
+
+/** The region of a data center as the Lodestone names it, or undefined for one we do not know yet. */
+export const regionOfDatacenter = (datacenter: string): Region | undefined =>
+  Object.entries(DATA_CENTERS).find(([name]) => name.toLowerCase() === datacenter.trim().toLowerCase())?.[1].region;

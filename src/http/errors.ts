@@ -27,6 +27,17 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
   VALIDATION: 400,
   LIMIT_REACHED: 409,
+  LODESTONE_NOT_FOUND: 404,
+  LODESTONE_HIDDEN: 403,
+  LODESTONE_PRIVATE: 403,
+  LODESTONE_MAINTENANCE: 503,
+  LODESTONE_RATE_LIMITED: 503,
+  LODESTONE_UNAVAILABLE: 502,
+  LODESTONE_AMBIGUOUS: 409,
+  LODESTONE_OFF: 409,
+  LODESTONE_MANAGED: 409,
+  CODE_NOT_FOUND: 409,
+  CODE_EXPIRED: 410,
 };
 
 const AUTH_STATUS: Record<AuthErrorCode, number> = {
@@ -75,7 +86,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(AUTH_STATUS[err.code]).send({ code: err.code, error: err.message } satisfies ErrorBody);
     }
     if (isDomainError(err)) {
-      return reply.code(DOMAIN_STATUS[err.code]).send({ code: err.code, error: err.message } satisfies ErrorBody);
+      if (err.retryAfterSeconds !== undefined) void reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
+      return reply.code(DOMAIN_STATUS[err.code]).send({ ...err.extra, code: err.code, error: err.message } satisfies ErrorBody);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];

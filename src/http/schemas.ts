@@ -59,10 +59,44 @@ export const characterSchema = z
     region: z.enum(REGIONS),
     avatarUrl: z.string().nullable(),
     portraitUrl: z.string().nullable(),
+    title: z.string().nullable().describe('The title the character shows on the Lodestone'),
+    freeCompany: z.object({ id: z.string(), name: z.string() }).nullable(),
+    verified: z.boolean().describe('You proved this character yours with a code in its Lodestone profile'),
+    verifiedAt: iso.nullable(),
+    lostVerificationAt: iso.nullable().describe('When another account proved the character theirs and the verification moved to it'),
+    fetchedAt: iso.nullable().describe('When the Lodestone profile was last read; null if it never was (linked by hand)'),
     createdAt: iso,
     updatedAt: iso,
   })
   .meta({ id: 'Character' });
+
+export const lodestoneSearchEntrySchema = z
+  .object({
+    lodestoneId: z.string(),
+    name: z.string(),
+    world: z.string(),
+    datacenter: z.string(),
+    avatarUrl: z.string().nullable(),
+  })
+  .meta({ id: 'LodestoneSearchEntry' });
+
+/** A failed link by name and world says what the search found instead. */
+export const searchErrorSchema = errorSchema
+  .extend({ candidates: z.array(lodestoneSearchEntrySchema).optional().describe('What the Lodestone search found, when a name + world link was not exact') })
+  .meta({ id: 'LodestoneSearchError' });
+
+export const verificationSchema = z
+  .object({
+    code: z.string().describe('Paste this into the Lodestone "Character Profile" text'),
+    expiresAt: iso,
+    instructions: z.string(),
+    character: z.lazy(() => characterSchema),
+  })
+  .meta({ id: 'Verification' });
+
+export const codeNotFoundSchema = errorSchema
+  .extend({ found: z.enum(['private', 'empty', 'other-text']).optional().describe('What the profile showed instead of the code (CODE_NOT_FOUND)') })
+  .meta({ id: 'CodeNotFoundError' });
 
 export const presetSchema = z
   .object({

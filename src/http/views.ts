@@ -45,6 +45,12 @@ export const characterJson = (c: Character) => ({
   region: c.region,
   avatarUrl: c.avatarUrl,
   portraitUrl: c.portraitUrl,
+  title: c.title,
+  freeCompany: c.freeCompany,
+  verified: c.verified,
+  verifiedAt: isoOrNull(c.verifiedAt),
+  lostVerificationAt: isoOrNull(c.lostVerificationAt),
+  fetchedAt: isoOrNull(c.fetchedAt),
   createdAt: iso(c.createdAt),
   updatedAt: iso(c.updatedAt),
 });

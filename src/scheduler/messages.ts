@@ -41,3 +41,13 @@ export function personalReminderMessage(cadence: 'daily' | 'weekly', resetAt: nu
     allowed_mentions: { parse: [] },
   };
 }
+
+/** Told to a player when another player proved one of their linked characters theirs. */
+export function lostVerificationMessage(characterName: string, world: string): RESTPostAPIChannelMessageJSONBody {
+  return {
+    content:
+      `🔓 Another Discord account proved that **${characterName}** (${world}) is theirs, so your link to it is no longer verified. ` +
+      'Your tasks are untouched. If the character is yours, run `/character verify` to prove it again.',
+    allowed_mentions: { parse: [] },
+  };
+}

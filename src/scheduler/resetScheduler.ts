@@ -10,7 +10,8 @@ import type { ResetEvent } from '../resets/cadences.js';
 import { previousOccurrence } from '../resets/resetEngine.js';
 import type { Database } from '../store/schema.js';
 import type { TaskService } from '../tasks/task.service.js';
-import { guildAnnouncement, personalReminderMessage } from './messages.js';
+import type { CharacterVerificationService } from '../characters/characterVerification.service.js';
+import { guildAnnouncement, lostVerificationMessage, personalReminderMessage } from './messages.js';
 import { DeliveryError, type MessageSender } from './sender.js';
 
 /** An announcement more than this late (process down, say) is skipped and logged, not spammed. */
@@ -25,6 +26,8 @@ export interface SchedulerDeps {
   guildReminders: GuildReminderService;
   personalReminders: PersonalReminderService;
   tasks: TaskService;
+  /** Tells players whose character's verification moved to someone else. */
+  verification?: Pick<CharacterVerificationService, 'pendingLossNotices' | 'claimLossNotice'>;
   auth: AuthServices;
   sender: MessageSender;
   /** Names this process in claims, for the logs. */
@@ -37,6 +40,8 @@ export interface TickReport {
   skippedLate: { target: string; event: ResetEvent; occursAt: number }[];
   refused: { target: string; reason: string }[];
   failed: number;
+  /** Lost-verification DMs sent (one per character). */
+  lossNotices: number;
 }
 
 const PERSONAL_EVENT = { daily: 'daily-reset', weekly: 'weekly-reset' } as const;
@@ -81,7 +86,7 @@ export class ResetScheduler {
 
   private async runTick(startup: boolean): Promise<TickReport> {
     const now = this.deps.clock();
-    const report: TickReport = { sent: [], skippedLate: [], refused: [], failed: 0 };
+    const report: TickReport = { sent: [], skippedLate: [], refused: [], failed: 0, lossNotices: 0 };
     for (const g of await this.deps.guildReminders.listEnabled()) {
       for (const event of g.events) {
         const ok = await this.deliver(report, now, startup, { target: `guild:${g.guildId}`, event, leadMs: g.leadMinutes * 60_000, since: g.since }, (occursAt) =>
@@ -110,6 +115,7 @@ export class ResetScheduler {
         report.refused.push({ target: `user:${p.userId}`, reason: 'dm refused' });
       }
     }
+    await this.sendLossNotices(report);
     if (now - this.lastPrune > 3_600_000) await this.prune(now);
     if (report.sent.length || report.skippedLate.length || report.refused.length || report.failed) {
       this.deps.log.info({ sent: report.sent.length, skippedLate: report.skippedLate.length, refused: report.refused.length, failed: report.failed }, 'Scheduler tick');
@@ -164,6 +170,24 @@ export class ResetScheduler {
     );
     if (result !== false) report.sent.push(claim);
     return 'sent';
+  }
+
+  /**
+   * One DM per lost verification, whichever process verified the new owner: the notice waits in
+   * the store, and claiming it before sending keeps it single. A closed DM is not retried.
+   */
+  private async sendLossNotices(report: TickReport): Promise<void> {
+    const v = this.deps.verification;
+    if (!v) return;
+    for (const n of await v.pendingLossNotices()) {
+      if (!(await v.claimLossNotice(n.characterId, n.lostAt))) continue;
+      try {
+        await this.deps.sender.sendDm(n.discordId, lostVerificationMessage(n.characterName, n.world));
+        report.lossNotices += 1;
+      } catch (err) {
+        this.deps.log.info({ userId: n.userId, err: { message: (err as Error).message } }, 'Could not tell a player their character verification moved');
+      }
+    }
   }
 
   private async prune(now: number): Promise<void> {

@@ -17,6 +17,7 @@ export interface Database {
   personal_reminders: PersonalRemindersTable;
   announcement_claims: AnnouncementClaimsTable;
   api_keys: ApiKeysTable;
+  character_verifications: CharacterVerificationsTable;
 }
 
 export interface UsersTable {
@@ -41,8 +42,28 @@ export interface CharactersTable {
   region: string;
   avatar_url: string | null;
   portrait_url: string | null;
+  title: string | null;
+  free_company_id: string | null;
+  free_company_name: string | null;
+  /** When the Lodestone profile was last read; null for characters linked by hand. */
+  fetched_at: number | null;
+  /** Claimed by the background refresher, so two processes do not read the same profile. */
+  refresh_attempted_at: number | null;
+  /** Set when this user proved the character theirs; at most one row per Lodestone id has it. */
+  verified_at: number | null;
+  /** Set when another user proved the character theirs; the DM telling this user is sent once. */
+  lost_verification_at: number | null;
+  lost_verification_notified_at: number | null;
   created_at: number;
   updated_at: number;
+}
+
+export interface CharacterVerificationsTable {
+  user_id: string;
+  lodestone_id: string;
+  code: string;
+  created_at: number;
+  expires_at: number;
 }
 
 export interface TasksTable {

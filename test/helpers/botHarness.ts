@@ -17,9 +17,9 @@ export interface BotHarness extends TestContext {
   stop(): Promise<void>;
 }
 
-export async function startBotHarness(opts: { start?: string; log?: Logger } = {}): Promise<BotHarness> {
+export async function startBotHarness(opts: { start?: string; log?: Logger; env?: Record<string, string> } = {}): Promise<BotHarness> {
   const discord = await startFakeDiscord();
-  const ctx = await createTestContext(opts.start);
+  const ctx = await createTestContext(opts.start, opts.env);
   const botConfig = parseConfig({
     JWT_SECRET: 'x'.repeat(40),
     DISCORD_TOKEN: discord.botToken,

@@ -54,7 +54,8 @@ export async function createTestContext(
   const store = await openStore(database.url, silentLog);
   await migrateToLatest(store.db, silentLog);
   const clock = testClock(start);
-  const config = parseConfig({ JWT_SECRET: TEST_SECRET, ...env });
+  // No test reaches the real Lodestone: one that wants it starts the fake and names it.
+  const config = parseConfig({ JWT_SECRET: TEST_SECRET, LODESTONE_URL: 'off', ...env });
   const services = buildServices({ db: store.db, clock: clock.now, secret: TEST_SECRET, config, log });
   return {
     config,

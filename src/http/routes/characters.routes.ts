@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { lodestoneIdSchema, linkCharacterSchema, updateCharacterSchema } from '../../characters/character.schema.js';
+import { linkRequestSchema, lodestoneIdSchema, lodestoneSearchSchema, updateCharacterSchema } from '../../characters/character.schema.js';
 import { assertCovers, coversCharacter, requireBroad, securityFor } from '../access.js';
 import { principalOf, requireAccess, type AccessDeps } from '../authenticate.js';
-import { characterSchema, errors } from '../schemas.js';
+import { characterSchema, codeNotFoundSchema, errors, lodestoneSearchEntrySchema, searchErrorSchema, verificationSchema } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
-import { characterJson } from '../views.js';
+import { characterJson, iso } from '../views.js';
 
 const params = z.strictObject({ lodestoneId: lodestoneIdSchema });
 
@@ -44,10 +44,20 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: write,
       schema: {
         tags: ['characters'],
-        summary: 'Link a character',
+        summary: 'Link a character, read from the Lodestone',
+        description:
+          'Send one of `{ "lodestoneId" }`, `{ "url" }` (a profile URL on any regional Lodestone; only its id is used, the page is ' +
+          'always read from the service\'s own Lodestone) or `{ "name", "world" }` (searched; the name must match exactly, any case, on that ' +
+          'world). The character is answered as the Lodestone shows it: name, world, data center, region, images, title and free company ' +
+          'are read from its profile, and any of them sent along are ignored. `verified` starts false: see the verification routes.\n\n' +
+          'Lodestone failures: 404 `LODESTONE_NOT_FOUND` (no such id, or no exact match, with `candidates`), 409 `LODESTONE_AMBIGUOUS` ' +
+          '(several characters of that name, with `candidates`), 403 `LODESTONE_HIDDEN` / `LODESTONE_PRIVATE`, 503 `LODESTONE_MAINTENANCE` ' +
+          'or `LODESTONE_RATE_LIMITED` and 502 `LODESTONE_UNAVAILABLE` (timeout, unreachable), each with `Retry-After`. A failure links nothing.\n\n' +
+          'With `LODESTONE_URL=off` on the service, send the whole character by hand: `lodestoneId`, `name`, `world`, `datacenter`, `region` ' +
+          '(and optionally `avatarUrl`, `portraitUrl`).',
         security: securityFor('characters:write'),
-        body: linkCharacterSchema,
-        response: { 201: characterSchema, ...errors(400, 401, 403, 409, 415, 429) },
+        body: linkRequestSchema,
+        response: { 201: characterSchema, 404: searchErrorSchema, 409: searchErrorSchema, ...errors(400, 401, 403, 415, 429, 502, 503) },
       },
     },
     async (req, reply) => {
@@ -79,11 +89,12 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: write,
       schema: {
         tags: ['characters'],
-        summary: 'Update a character (name, world, data center, region, images)',
+        summary: 'Update a character linked by hand (name, world, data center, region, images)',
+        description: 'With the Lodestone on, these fields come from the profile: changing them answers 409 `LODESTONE_MANAGED`; refresh the character instead.',
         security: securityFor('characters:write'),
         params,
         body: updateCharacterSchema,
-        response: { 200: characterSchema, ...errors(400, 401, 403, 404, 415, 429) },
+        response: { 200: characterSchema, ...errors(400, 401, 403, 404, 409, 415, 429) },
       },
     },
     async (req) => {
@@ -91,6 +102,94 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       const c = await visible(caller, req.params.lodestoneId);
       return characterJson(await characters.update(caller.userId, c.id, req.body));
     },
+  );
+
+  app.post(
+    '/characters/:lodestoneId/refresh',
+    {
+      preHandler: write,
+      schema: {
+        tags: ['characters'],
+        summary: 'Read the character again from the Lodestone',
+        description:
+          'Always a fresh read, never the cache: picks up a rename, a world transfer or a data-center move (which changes the region, ' +
+          'and with it region-bound tasks such as the Jumbo Cactpot). Lodestone failures as for linking; a failure changes nothing.',
+        security: securityFor('characters:write'),
+        params,
+        response: { 200: characterSchema, ...errors(400, 401, 403, 404, 409, 429, 502, 503) },
+      },
+    },
+    async (req) => {
+      const caller = principalOf(req);
+      const c = await visible(caller, req.params.lodestoneId);
+      return characterJson(await characters.refresh(caller.userId, c.id));
+    },
+  );
+
+  app.post(
+    '/characters/:lodestoneId/verification',
+    {
+      preHandler: write,
+      schema: {
+        tags: ['characters'],
+        summary: 'Get a code to prove the character is yours',
+        description:
+          'Answers a short code, bound to you and this character and valid 30 minutes. Paste it into the character\'s Lodestone ' +
+          '"Character Profile" text, save, then call `POST /characters/{lodestoneId}/verification/check`. Asking again replaces the code.',
+        security: securityFor('characters:write'),
+        params,
+        body: z.strictObject({}).optional(),
+        response: { 201: verificationSchema, ...errors(400, 401, 403, 404, 409, 415, 429) },
+      },
+    },
+    async (req, reply) => {
+      const caller = principalOf(req);
+      const c = await visible(caller, req.params.lodestoneId);
+      const v = await services.verification.start(caller.userId, c.id);
+      return reply.code(201).send({ code: v.code, expiresAt: iso(v.expiresAt), instructions: v.instructions, character: characterJson(v.character) });
+    },
+  );
+
+  app.post(
+    '/characters/:lodestoneId/verification/check',
+    {
+      preHandler: write,
+      schema: {
+        tags: ['characters'],
+        summary: 'Look for the code in the Lodestone profile',
+        description:
+          'Reads the profile afresh and looks for the code in the "Character Profile" text only. Found: the character is answered with ' +
+          '`verified: true` (the code may then be removed from the profile). One account holds a verified character: if another had it, ' +
+          'it moves to you, and that account keeps an unverified link with `lostVerificationAt` set (and a DM where the bot runs). ' +
+          '409 `CODE_NOT_FOUND` says what the profile shows instead (`found`: private, empty, other-text); 410 `CODE_EXPIRED` for a code ' +
+          'older than 30 minutes or none. Nothing changes on a failure.',
+        security: securityFor('characters:write'),
+        params,
+        body: z.strictObject({}).optional(),
+        response: { 200: characterSchema, 409: codeNotFoundSchema, ...errors(400, 401, 403, 404, 410, 415, 429, 502, 503) },
+      },
+    },
+    async (req) => {
+      const caller = principalOf(req);
+      const c = await visible(caller, req.params.lodestoneId);
+      return characterJson((await services.verification.check(caller.userId, c.id)).character);
+    },
+  );
+
+  app.get(
+    '/lodestone/characters',
+    {
+      preHandler: read,
+      schema: {
+        tags: ['characters'],
+        summary: 'Search the Lodestone for a character by name on a world',
+        description: 'The first page of the Lodestone\'s own search (partial name matches included), to pick from before linking.',
+        security: securityFor('characters:read'),
+        querystring: lodestoneSearchSchema,
+        response: { 200: z.array(lodestoneSearchEntrySchema), ...errors(400, 401, 403, 409, 429, 502, 503) },
+      },
+    },
+    async (req) => characters.search(req.query),
   );
 
   app.delete(

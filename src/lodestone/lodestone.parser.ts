@@ -1,0 +1,130 @@
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import type { LodestoneProfile, LodestoneSearchEntry } from './lodestone.types.js';
+import {
+  CHARACTER_ID_IN_HREF,
+  FREE_COMPANY_ID,
+  MAINTENANCE_MARKERS,
+  PRIVATE_PROFILE_NOTICES,
+  SELECTORS,
+  WORLD_AND_DATACENTER,
+} from './selectors.js';
+
+/** The page did not have the structure the selectors expect (a redesign, or not a Lodestone page). */
+export class UnreadablePageError extends Error {
+  override name = 'UnreadablePageError';
+}
+
+// Scripts and styles are kept as raw text rather than parsed: a profile page carries plenty of both.
+const PARSE_OPTIONS = { blockTextElements: { script: false, style: false, noscript: false } } as const;
+
+const C = SELECTORS.character;
+const S = SELECTORS.search;
+
+/** Reads a character profile page. Throws UnreadablePageError when name or world cannot be found. */
+export function parseCharacterPage(html: string, lodestoneId: string): LodestoneProfile {
+  const root = parse(html, PARSE_OPTIONS);
+  const name = textOf(root.querySelector(C.name));
+  const server = worldAndDatacenter(textOf(root.querySelector(C.worldAndDatacenter)));
+  if (!name || !server) throw new UnreadablePageError('The character page has no name or world where the selectors look.');
+  const isPrivate = hasPrivateNotice(root);
+  const intro = root.querySelector(C.selfIntroduction);
+  const fcLink = root.querySelector(C.freeCompanyLink);
+  const fcId = fcLink?.getAttribute('href')?.match(FREE_COMPANY_ID)?.[1];
+  const fcName = textOf(fcLink);
+  return {
+    lodestoneId,
+    name,
+    world: server.world,
+    datacenter: server.datacenter,
+    avatarUrl: imageSrc(root.querySelector(C.avatar)),
+    portraitUrl: imageSrc(root.querySelector(C.portrait)),
+    title: textOf(root.querySelector(C.title)) || null,
+    freeCompany: fcId && fcName ? { id: fcId, name: fcName } : null,
+    selfIntroduction: isPrivate || !intro ? null : multilineText(intro).trim(),
+    isPrivate,
+  };
+}
+
+/** Reads a search results page (an empty list for "no results"). */
+export function parseSearchPage(html: string): LodestoneSearchEntry[] {
+  const root = parse(html, PARSE_OPTIONS);
+  const entries: LodestoneSearchEntry[] = [];
+  for (const entry of root.querySelectorAll(S.entry)) {
+    const id = entry.querySelector(S.link)?.getAttribute('href')?.match(CHARACTER_ID_IN_HREF)?.[1];
+    const name = textOf(entry.querySelector(S.name));
+    const server = worldAndDatacenter(textOf(entry.querySelector(S.worldAndDatacenter)));
+    // A row without these is not a character result (an ad, a banner): skipped, not fatal.
+    if (!id || !name || !server) continue;
+    entries.push({ lodestoneId: id, name, world: server.world, datacenter: server.datacenter, avatarUrl: imageSrc(entry.querySelector(S.avatar)) });
+  }
+  return entries;
+}
+
+/** The heading of one of the Lodestone's error pages, if this is one. */
+export function errorHeadingOf(html: string): string | undefined {
+  // Cheap pre-check: error pages are rare, and most pages need no second parse.
+  if (!html.includes('error__heading')) return undefined;
+  return textOf(parse(html, PARSE_OPTIONS).querySelector(SELECTORS.page.errorHeading)) || undefined;
+}
+
+/** Whether a page is the Lodestone's maintenance page rather than the one asked for. */
+export function isMaintenancePage(html: string): boolean {
+  if (!/maintenance|メンテナンス|wartung/i.test(html)) return false;
+  const root = parse(html, PARSE_OPTIONS);
+  // A character page may mention maintenance in a bio or a news ticker; the maintenance page has no character frame.
+  if (root.querySelector(C.name) || root.querySelector(S.entry)) return false;
+  const heading = (root.querySelector('title')?.text ?? '') + ' ' + (root.querySelector('h1, h2, .maintenance__title, .error__heading')?.text ?? '');
+  return MAINTENANCE_MARKERS.some((m) => heading.toLowerCase().includes(m.toLowerCase()));
+}
+
+function hasPrivateNotice(root: HTMLElement): boolean {
+  const content = root.querySelector(C.content);
+  if (!content) return false;
+  // Only text outside the self-introduction counts: a player could write the notice into their own bio.
+  return PRIVATE_PROFILE_NOTICES.some((notice) => textOutside(content, C.selfIntroduction).includes(notice));
+}
+
+function textOutside(el: HTMLElement, excluded: string): string {
+  const skip = new Set(el.querySelectorAll(excluded));
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (skip.has(node as HTMLElement)) return;
+    if (node.nodeType === 3) parts.push(node.text);
+    else for (const child of node.childNodes) walk(child);
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Text with `<br>` as line breaks, entities decoded. */
+function multilineText(el: HTMLElement): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) parts.push(node.text);
+    else if ((node as HTMLElement).tagName === 'BR') parts.push('\n');
+    else for (const child of node.childNodes) walk(child);
+  };
+  walk(el);
+  return parts.join('');
+}
+
+function textOf(el: HTMLElement | null | undefined): string {
+  return el ? el.text.replace(/\s+/g, ' ').trim() : '';
+}
+
+function worldAndDatacenter(text: string): { world: string; datacenter: string } | undefined {
+  const m = text.match(WORLD_AND_DATACENTER);
+  return m?.groups?.world && m.groups.dc ? { world: m.groups.world.trim(), datacenter: m.groups.dc.trim() } : undefined;
+}
+
+/** Only absolute http(s) image URLs are kept: they go into an <img src> on the web page. */
+function imageSrc(el: HTMLElement | null | undefined): string | null {
+  const src = el?.getAttribute('src');
+  if (!src) return null;
+  try {
+    const u = new URL(src);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
