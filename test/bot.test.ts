@@ -119,13 +119,13 @@ describe('the bot', () => {
     ]);
   });
 
-  it('/character link fills in the data center from the world, and /character list shows it', async () => {
+  it('/character link with the Lodestone off fills in the data center from the world, and /character list shows it', async () => {
     const cb = await h.discord.dispatchInteraction(
-      chatInput('character', [opt.subcommand('link', { lodestone_id: '12345678', name: 'John Finalfantasy', world: 'midgardsormr' })]),
+      chatInput('character', [opt.subcommand('link', { lodestone: '12345678', name: 'John Finalfantasy', world: 'midgardsormr' })]),
     );
     expectEphemeral(cb);
     expect(cb.data?.content).toContain('Midgardsormr, Aether, NA');
-    const bad = await h.discord.dispatchInteraction(chatInput('character', [opt.subcommand('link', { lodestone_id: '12ab', name: 'X Y', world: 'Odin' })]));
+    const bad = await h.discord.dispatchInteraction(chatInput('character', [opt.subcommand('link', { lodestone: '12ab', name: 'X Y', world: 'Odin' })]));
     expect(bad.data?.content).toMatch(/Lodestone id/);
     const list = await h.discord.dispatchInteraction(chatInput('character', [opt.subcommand('list')]));
     expect(list.data!.embeds![0]!.description).toContain('John Finalfantasy');

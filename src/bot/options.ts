@@ -1,5 +1,6 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { CommandContext } from './command.js';
+import { characterLabel } from './views/characterView.js';
 
 /** Discord shows at most 25 suggestions. */
 export const MAX_CHOICES = 25;
@@ -32,7 +33,7 @@ export async function suggestCharacters(interaction: AutocompleteInteraction, ct
     characters
       .filter((c) => ok(`${c.name} ${c.world}`))
       .slice(0, MAX_CHOICES)
-      .map((c) => ({ name: `${c.name} (${c.world})`.slice(0, 100), value: c.id })),
+      .map((c) => ({ name: characterLabel(c).slice(0, 100), value: c.id })),
   );
 }
 

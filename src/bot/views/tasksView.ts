@@ -3,6 +3,7 @@ import type { Character } from '../../characters/character.types.js';
 import type { Cadence } from '../../resets/cadences.js';
 import { discordTime } from '../../scheduler/messages.js';
 import type { TaskView } from '../../tasks/task.types.js';
+import { characterLabel } from './characterView.js';
 
 const GROUPS: { cadence: Cadence; title: string }[] = [
   { cadence: 'daily', title: 'Daily' },
@@ -44,7 +45,7 @@ const line = (t: TaskView) => {
 
 /** The `/tasks` embed: one field per cadence with progress and its next reset, plus toggle buttons. */
 export function renderTasks(tasks: TaskView[], opts: { character?: Character | undefined; now: number }): Pick<InteractionReplyOptions, 'embeds' | 'components' | 'content'> {
-  const title = opts.character ? `Tasks — ${opts.character.name} (${opts.character.world})` : 'Your tasks';
+  const title = opts.character ? `Tasks — ${characterLabel(opts.character)}` : 'Your tasks';
   const embed = new EmbedBuilder().setTitle(title).setColor(0x6c5ce7);
   if (tasks.length === 0) {
     embed.setDescription('Nothing tracked yet. Add some with `/presets` or `/task add`.');
