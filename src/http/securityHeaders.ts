@@ -1,27 +1,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 
-/** Our helmet settings: the API reference page needs its own scripts and styles; everything is served from here. */
-const HELMET_OPTIONS: Readonly<HelmetOptions> = {
+/**
+ * Our helmet settings: the API reference page needs its own scripts and styles; everything is
+ * served from here, except character images, which come from exactly the Lodestone's image hosts.
+ */
+const helmetOptions = (imageOrigins: readonly string[]): Readonly<HelmetOptions> => ({
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
+      imgSrc: ["'self'", 'data:', ...imageOrigins],
       // Self-hosters often serve plain HTTP on a LAN address; upgrading would break the page there.
       upgradeInsecureRequests: null,
     },
   },
   crossOriginResourcePolicy: { policy: 'same-site' },
-};
+});
 
 /**
  * The headers helmet sets for these options, worked out once. Without nonces they are the same on
  * every response, and @fastify/helmet rebuilds the whole middleware (parsing the CSP) per request:
  * about 15 µs, a tenth of a cached GET /tasks.
  */
-export function securityHeaders(): Readonly<Record<string, string>> {
+export function securityHeaders(imageOrigins: readonly string[] = []): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -31,7 +34,7 @@ export function securityHeaders(): Readonly<Record<string, string>> {
       delete headers[name.toLowerCase()];
     },
   };
-  helmet(HELMET_OPTIONS)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+  helmet(helmetOptions(imageOrigins))({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
     if (err) throw err instanceof Error ? err : new Error(String(err));
   });
   if (Object.keys(headers).length === 0) throw new Error('helmet set no headers: its middleware contract has changed');

@@ -89,7 +89,7 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     done();
   });
 
-  const security = securityHeaders();
+  const security = securityHeaders(config.lodestoneImageOrigins);
   app.addHook('onRequest', (_req, reply, done) => {
     void reply.headers(security);
     done();

@@ -25,7 +25,20 @@ const periodSchema = z.object({
 });
 
 /** What needs no login: the preset catalogue and the reset clock. */
-export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock }) => {
+export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock, services }) => {
+  app.get(
+    '/features',
+    {
+      schema: {
+        tags: ['resets'],
+        summary: 'What this service offers, for a client to adapt its forms',
+        description: '`lodestone`: characters are read from the Lodestone (link by URL, id or name + world; ownership can be verified). When false, they are linked by hand.',
+        response: { 200: z.object({ lodestone: z.boolean() }).meta({ id: 'Features' }) },
+      },
+    },
+    async () => ({ lodestone: services.characters.readsLodestone }),
+  );
+
   const presets = PRESETS.map((p) => ({ ...p, intervalHours: p.intervalHours ?? null }));
   app.get(
     '/presets',
