@@ -22,7 +22,20 @@ const S = SELECTORS.search;
 
 /** Reads a character profile page. Throws UnreadablePageError when name or world cannot be found. */
 export function parseCharacterPage(html: string, lodestoneId: string): LodestoneProfile {
-  const root = parse(html, PARSE_OPTIONS);
+  // A private notice anywhere asks for the whole page: only its position tells a real one from a bio's.
+  const mayBePrivate = PRIVATE_PROFILE_NOTICES.some((n) => html.includes(n));
+  const blocks = mayBePrivate ? undefined : cutToBlocks(html, C.blocks);
+  if (blocks !== undefined) {
+    try {
+      return readCharacter(parse(blocks, PARSE_OPTIONS), lodestoneId);
+    } catch (err) {
+      if (!(err instanceof UnreadablePageError)) throw err;
+    }
+  }
+  return readCharacter(parse(html, PARSE_OPTIONS), lodestoneId);
+}
+
+function readCharacter(root: HTMLElement, lodestoneId: string): LodestoneProfile {
   const name = textOf(root.querySelector(C.name));
   const server = worldAndDatacenter(textOf(root.querySelector(C.worldAndDatacenter)));
   if (!name || !server) throw new UnreadablePageError('The character page has no name or world where the selectors look.');
@@ -75,6 +88,36 @@ export function isMaintenancePage(html: string): boolean {
   if (root.querySelector(C.name) || root.querySelector(S.entry)) return false;
   const heading = (root.querySelector('title')?.text ?? '') + ' ' + (root.querySelector('h1, h2, .maintenance__title, .error__heading')?.text ?? '');
   return MAINTENANCE_MARKERS.some((m) => heading.toLowerCase().includes(m.toLowerCase()));
+}
+
+/**
+ * The outer HTML of every element the `tag.class` selectors name, one after another; undefined
+ * when an element does not close where expected (the caller then reads the whole page).
+ */
+export function cutToBlocks(html: string, selectors: readonly string[]): string | undefined {
+  const parts: string[] = [];
+  for (const selector of selectors) {
+    const [tag, cls] = selector.split('.') as [string, string];
+    const open = new RegExp(`<${tag}\\b[^>]*?\\bclass=["'](?:[^"']*\\s)?${cls}(?:\\s[^"']*)?["'][^>]*>`, 'gi');
+    for (const m of html.matchAll(open)) {
+      const end = closingOf(html, tag, m.index + m[0].length);
+      if (end === undefined) return undefined;
+      parts.push(html.slice(m.index, end));
+    }
+  }
+  return parts.join('\n');
+}
+
+/** Where the element whose content starts at `from` ends, counting nested elements of the same tag. */
+function closingOf(html: string, tag: string, from: number): number | undefined {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return undefined;
 }
 
 function hasPrivateNotice(root: HTMLElement): boolean {

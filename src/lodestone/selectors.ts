@@ -26,6 +26,12 @@ export const SELECTORS = {
     freeCompanyLink: 'div.character__freecompany__name a',
     /** The character's content area, which on a private profile holds the private notice instead of the profile. */
     content: 'div.character__content',
+    /**
+     * The blocks (each `tag.class`) that hold every field above but `content`. A profile page is
+     * 60–150 kB, mostly navigation and gear tooltips; the parser reads just these blocks when it
+     * finds them, and the whole page when it does not.
+     */
+    blocks: ['div.frame__chara', 'div.character__detail__image', 'div.character__freecompany__name', 'div.character__selfintroduction'],
   },
   search: {
     /** entries (one per result) */
