@@ -22,10 +22,11 @@ const S = SELECTORS.search;
 
 /** Reads a character profile page. Throws UnreadablePageError when name or world cannot be found. */
 export function parseCharacterPage(html: string, lodestoneId: string): LodestoneProfile {
-  // A private notice anywhere asks for the whole page: only its position tells a real one from a bio's.
-  const mayBePrivate = PRIVATE_PROFILE_NOTICES.some((n) => html.includes(n));
-  const blocks = mayBePrivate ? undefined : cutToBlocks(html, C.blocks);
-  if (blocks !== undefined) {
+  const blocks = cutToBlocks(html, C.blocks);
+  // No self-introduction block may mean a private profile, which only the whole page can tell
+  // (by where its notice stands); a notice's words in the page may be a bio's, or the real notice.
+  const mayBePrivate = !blocks?.includes(C.selfIntroduction.split('.')[1]!) || PRIVATE_PROFILE_NOTICES.some((n) => html.includes(n));
+  if (blocks !== undefined && !mayBePrivate) {
     try {
       return readCharacter(parse(blocks, PARSE_OPTIONS), lodestoneId);
     } catch (err) {
