@@ -11,6 +11,9 @@ const TWIN_B: FakeCharacter = { id: '22222222', name: 'Same Name', world: 'Odin'
 const PRIVATE: FakeCharacter = { id: '33333333', name: 'Quiet One', world: 'Tonberry', datacenter: 'Elemental', visibility: 'private' };
 const HIDDEN: FakeCharacter = { id: '44444444', name: 'Not Here', world: 'Zalera', datacenter: 'Crystal', visibility: 'hidden' };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are checked by the assertions
+const json = async (r: Response): Promise<any> => r.json();
+
 let lodestone: FakeLodestone;
 let h: HttpHarness;
 let a: LoginResult;
@@ -38,7 +41,7 @@ const snapshot = () => h.store.db.selectFrom('characters').selectAll().orderBy('
 const pagesAsked = () => lodestone.requests.filter((r) => r.path.startsWith('/lodestone/')).length;
 const link = (who: LoginResult, json: unknown) => h.api('/characters', { method: 'POST', token: who.jwt, json });
 const unlinkAll = async (who: LoginResult) => {
-  for (const c of (await (await h.api('/characters', { token: who.jwt })).json()) as { lodestoneId: string }[]) {
+  for (const c of (await json(await h.api('/characters', { token: who.jwt }))) as { lodestoneId: string }[]) {
     await h.api(`/characters/${c.lodestoneId}`, { method: 'DELETE', token: who.jwt });
   }
 };
@@ -53,7 +56,7 @@ describe('linking a character read from the Lodestone', () => {
     const before = lodestone.requests.length;
     const res = await link(a, { url: `https://eu.finalfantasyxiv.com/lodestone/character/${ALYX.id}/` });
     expect(res.status).toBe(201);
-    const c = await res.json();
+    const c = await json(res);
     expect(c).toMatchObject({
       lodestoneId: ALYX.id,
       name: 'Alyx Bergen',
@@ -78,20 +81,20 @@ describe('linking a character read from the Lodestone', () => {
   it('by a bare id, ignoring the name, world or images a client sends along', async () => {
     const res = await link(a, { lodestoneId: ALYX.id, name: 'Mallory', world: 'Odin', avatarUrl: 'https://evil.example/x.png' });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ name: 'Alyx Bergen', world: 'Cerberus', avatarUrl: lodestone.avatarUrl(ALYX.id) });
+    expect(await json(res)).toMatchObject({ name: 'Alyx Bergen', world: 'Cerberus', avatarUrl: lodestone.avatarUrl(ALYX.id) });
   });
 
   it('by name and world: the exact name (any case) among partial matches', async () => {
     const res = await link(a, { name: 'alyx bergen', world: 'cerberus' });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ lodestoneId: ALYX.id, name: 'Alyx Bergen' });
+    expect(await json(res)).toMatchObject({ lodestoneId: ALYX.id, name: 'Alyx Bergen' });
   });
 
   it('by name and world: several matches answer them and link nothing', async () => {
     const before = await snapshot();
     const res = await link(a, { name: 'Same Name', world: 'Odin' });
     expect(res.status).toBe(409);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.code).toBe('LODESTONE_AMBIGUOUS');
     expect(body.error).toMatch(/profile URL/);
     expect(body.candidates.map((c: { lodestoneId: string }) => c.lodestoneId).sort()).toEqual([TWIN_A.id, TWIN_B.id]);
@@ -101,11 +104,11 @@ describe('linking a character read from the Lodestone', () => {
   it('by name and world: no exact match says what the search found', async () => {
     const res = await link(a, { name: 'Alyx Berg', world: 'Cerberus' });
     expect(res.status).toBe(404);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.code).toBe('LODESTONE_NOT_FOUND');
     const none = await link(a, { name: 'Nobody Atall', world: 'Cerberus' });
     expect(none.status).toBe(404);
-    expect((await none.json()).candidates).toEqual([]);
+    expect((await json(none)).candidates).toEqual([]);
   });
 
   it('refuses a URL that is not a Lodestone profile, without fetching anything', async () => {
@@ -117,16 +120,16 @@ describe('linking a character read from the Lodestone', () => {
     ]) {
       const res = await link(a, { url });
       expect(res.status).toBe(400);
-      expect((await res.json()).code).toBe('VALIDATION');
+      expect((await json(res)).code).toBe('VALIDATION');
     }
     expect(lodestone.requests.length).toBe(before);
   });
 
   it('refuses an incomplete or contradictory body', async () => {
-    for (const json of [{}, { name: 'Alyx Bergen' }, { lodestoneId: ALYX.id, url: `https://na.finalfantasyxiv.com/lodestone/character/${ALYX.id}/` }, { lodestoneId: '12x' }]) {
-      const res = await link(a, json);
+    for (const body of [{}, { name: 'Alyx Bergen' }, { lodestoneId: ALYX.id, url: `https://na.finalfantasyxiv.com/lodestone/character/${ALYX.id}/` }, { lodestoneId: '12x' }]) {
+      const res = await link(a, body);
       expect(res.status).toBe(400);
-      expect((await res.json()).code).toBe('VALIDATION');
+      expect((await json(res)).code).toBe('VALIDATION');
     }
   });
 
@@ -141,7 +144,7 @@ describe('linking a character read from the Lodestone', () => {
     await link(a, { lodestoneId: ALYX.id });
     const res = await h.api(`/characters/${ALYX.id}`, { method: 'PATCH', token: a.jwt, json: { name: 'Renamed By Hand' } });
     expect(res.status).toBe(409);
-    expect((await res.json()).code).toBe('LODESTONE_MANAGED');
+    expect((await json(res)).code).toBe('LODESTONE_MANAGED');
   });
 });
 
@@ -169,7 +172,7 @@ describe('every way the Lodestone can fail has its own answer and changes nothin
     const before = await snapshot();
     const res = await link(a, { lodestoneId: id });
     expect(res.status).toBe(status);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.code).toBe(code);
     expect(body.error).toMatch(/Lodestone|profile/);
     if (retryAfter) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -183,17 +186,17 @@ describe('refresh', () => {
     const moving: FakeCharacter = { id: '66666666', name: 'Wanderer Sol', world: 'Cerberus', datacenter: 'Chaos' };
     lodestone.upsertCharacter(moving);
     expect((await link(a, { lodestoneId: moving.id })).status).toBe(201);
-    const task = await (await h.api('/tasks', { method: 'POST', token: a.jwt, json: { name: 'Jumbo Cactpot', cadence: 'jumbo-cactpot', characterId: moving.id } })).json();
+    const task = await json(await h.api('/tasks', { method: 'POST', token: a.jwt, json: { name: 'Jumbo Cactpot', cadence: 'jumbo-cactpot', characterId: moving.id } }));
     expect(task.region).toBe('eu');
-    const tasksBefore = await (await h.api('/tasks', { token: a.jwt })).json();
+    const tasksBefore = await json(await h.api('/tasks', { token: a.jwt }));
     const endBefore = tasksBefore.find((t: { id: string }) => t.id === task.id).periodEnd;
 
     lodestone.upsertCharacter({ ...moving, name: 'Wanderer Luna', world: 'Gilgamesh', datacenter: 'Aether' });
     // Within the cache time: a refresh still reads the page again.
     const res = await h.api(`/characters/${moving.id}/refresh`, { method: 'POST', token: a.jwt });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ name: 'Wanderer Luna', world: 'Gilgamesh', datacenter: 'Aether', region: 'na' });
-    const tasksAfter = await (await h.api('/tasks', { token: a.jwt })).json();
+    expect(await json(res)).toMatchObject({ name: 'Wanderer Luna', world: 'Gilgamesh', datacenter: 'Aether', region: 'na' });
+    const tasksAfter = await json(await h.api('/tasks', { token: a.jwt }));
     expect(tasksAfter.find((t: { id: string }) => t.id === task.id).region).toBe('na');
     // The NA drawing (Sun 02:00 UTC) follows the EU one (Sat 19:00 UTC) by seven hours.
     expect(Date.parse(tasksAfter.find((t: { id: string }) => t.id === task.id).periodEnd) - Date.parse(endBefore)).toBe(7 * 3_600_000);
@@ -218,10 +221,10 @@ describe('refresh', () => {
       .insertInto('characters')
       .values({ id: 'legacy-row', user_id: me.id, lodestone_id: '77777777', name: 'Typed By Hand', world: 'Balmung', datacenter: 'Crystal', region: 'na', avatar_url: null, portrait_url: null, created_at: now, updated_at: now })
       .execute();
-    const listed = await (await h.api('/characters', { token: a.jwt })).json();
+    const listed = await json(await h.api('/characters', { token: a.jwt }));
     expect(listed).toMatchObject([{ lodestoneId: '77777777', name: 'Typed By Hand', verified: false, fetchedAt: null }]);
     const res = await h.api('/characters/77777777/refresh', { method: 'POST', token: a.jwt });
-    expect(await res.json()).toMatchObject({ name: 'Old Timer', fetchedAt: new Date(now).toISOString() });
+    expect(await json(res)).toMatchObject({ name: 'Old Timer', fetchedAt: new Date(now).toISOString() });
   });
 
   it('refreshes stale and never-read profiles in the background, one claim per character', async () => {
@@ -241,7 +244,7 @@ describe('refresh', () => {
     expect(seen.has('77777777')).toBe(true);
     a = await h.login({ id: a.user.discordId });
     b = await h.login({ id: b.user.discordId });
-    const c = await (await h.api('/characters/77777777', { token: a.jwt })).json();
+    const c = await json(await h.api('/characters/77777777', { token: a.jwt }));
     expect(c).toMatchObject({ name: 'Old Timer Renamed', fetchedAt: new Date(h.clock.now()).toISOString() });
     expect(await refresher.runOnce()).toBeUndefined();
   });
@@ -251,13 +254,13 @@ describe('searching before linking', () => {
   it('answers the first page of the Lodestone search, for a session or a characters:read key', async () => {
     const res = await h.api('/lodestone/characters?name=alyx&world=Cerberus', { token: a.jwt });
     expect(res.status).toBe(200);
-    const found = await res.json();
+    const found = await json(res);
     expect(found.map((e: { lodestoneId: string }) => e.lodestoneId).sort()).toEqual([ALYX.id, ALYXSON.id]);
     expect(found.find((e: { lodestoneId: string }) => e.lodestoneId === ALYX.id)).toEqual({ lodestoneId: ALYX.id, name: 'Alyx Bergen', world: 'Cerberus', datacenter: 'Chaos', avatarUrl: lodestone.avatarUrl(ALYX.id) });
-    const key = await (await h.api('/api-keys', { method: 'POST', token: a.jwt, json: { name: 'reader', scopes: ['characters:read'] } })).json();
+    const key = await json(await h.api('/api-keys', { method: 'POST', token: a.jwt, json: { name: 'reader', scopes: ['characters:read'] } }));
     const withKey = await h.api('/lodestone/characters?name=alyx&world=Cerberus', { headers: { 'x-api-key': key.key } });
     expect(withKey.status).toBe(200);
-    const tasksOnly = await (await h.api('/api-keys', { method: 'POST', token: a.jwt, json: { name: 'tasks', scopes: ['tasks:read'] } })).json();
+    const tasksOnly = await json(await h.api('/api-keys', { method: 'POST', token: a.jwt, json: { name: 'tasks', scopes: ['tasks:read'] } }));
     expect((await h.api('/lodestone/characters?name=alyx&world=Cerberus', { headers: { 'x-api-key': tasksOnly.key } })).status).toBe(403);
     expect((await h.api('/lodestone/characters?name=alyx&world=Cerberus')).status).toBe(401);
     expect((await h.api('/lodestone/characters?name=alyx', { token: a.jwt })).status).toBe(400);

@@ -4,6 +4,9 @@ import { startHttpHarness, type HttpHarness, type LoginResult } from './helpers/
 
 const MINE: FakeCharacter = { id: '81000001', name: 'Proven Self', world: 'Phoenix', datacenter: 'Light', bio: 'Roleplayer, crafter.' };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test bodies are checked by the assertions
+const json = async (r: Response): Promise<any> => r.json();
+
 let lodestone: FakeLodestone;
 let h: HttpHarness;
 let a: LoginResult;
@@ -29,7 +32,7 @@ describe('proving a character is yours', () => {
     expect((await h.api('/characters', { method: 'POST', token: a.jwt, json: { lodestoneId: MINE.id } })).status).toBe(201);
     const res = await start(a);
     expect(res.status).toBe(201);
-    const v = await res.json();
+    const v = await json(res);
     expect(v.code).toMatch(/^XIVT-[A-Z2-9]{8}$/);
     expect(Date.parse(v.expiresAt) - h.clock.now()).toBe(30 * 60_000);
     expect(v.instructions).toMatch(/Character Profile/);
@@ -39,7 +42,7 @@ describe('proving a character is yours', () => {
     const before = await snapshot();
     const notYet = await check(a);
     expect(notYet.status).toBe(409);
-    const body = await notYet.json();
+    const body = await json(notYet);
     expect(body).toMatchObject({ code: 'CODE_NOT_FOUND', found: 'other-text' });
     expect(body.error).toContain('Roleplayer, crafter.');
     expect(await snapshot()).toEqual(before);
@@ -50,7 +53,7 @@ describe('proving a character is yours', () => {
     const ok = await check(a);
     expect(ok.status).toBe(200);
     expect(lodestone.requests.length).toBe(asked + 1);
-    const c = await ok.json();
+    const c = await json(ok);
     expect(c).toMatchObject({ lodestoneId: MINE.id, verified: true, verifiedAt: new Date(h.clock.now()).toISOString(), lostVerificationAt: null });
     // The code is spent.
     expect((await check(a)).status).toBe(410);
@@ -60,32 +63,32 @@ describe('proving a character is yours', () => {
     // b has not linked it yet: not found, like any other user's data.
     expect((await start(b)).status).toBe(404);
     expect((await h.api('/characters', { method: 'POST', token: b.jwt, json: { lodestoneId: MINE.id } })).status).toBe(201);
-    const code = (await (await start(b)).json()).code as string;
+    const code = (await json(await start(b))).code as string;
     // The code in the title or the free company name is not the profile text.
     lodestone.upsertCharacter({ ...MINE, bio: '-', title: code, freeCompany: { id: '1', name: code } });
     const empty = await check(b);
     expect(empty.status).toBe(409);
-    expect(await empty.json()).toMatchObject({ code: 'CODE_NOT_FOUND', found: 'empty' });
+    expect(await json(empty)).toMatchObject({ code: 'CODE_NOT_FOUND', found: 'empty' });
     lodestone.upsertCharacter({ ...MINE, bio: code, visibility: 'private' });
     const hidden = await check(b);
     expect(hidden.status).toBe(409);
-    const body = await hidden.json();
+    const body = await json(hidden);
     expect(body).toMatchObject({ code: 'CODE_NOT_FOUND', found: 'private' });
     expect(body.error).toMatch(/private/);
-    const mine = await (await h.api(`/characters/${MINE.id}`, { token: b.jwt })).json();
+    const mine = await json(await h.api(`/characters/${MINE.id}`, { token: b.jwt }));
     expect(mine.verified).toBe(false);
   });
 
   it('moves the verification to a second user who proves it, and tells the first', async () => {
-    const code = (await (await start(b)).json()).code as string;
+    const code = (await json(await start(b))).code as string;
     lodestone.upsertCharacter({ ...MINE, bio: `now mine ${code.toLowerCase()}` });
     const res = await check(b);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ verified: true });
-    const first = await (await h.api(`/characters/${MINE.id}`, { token: a.jwt })).json();
+    expect(await json(res)).toMatchObject({ verified: true });
+    const first = await json(await h.api(`/characters/${MINE.id}`, { token: a.jwt }));
     expect(first).toMatchObject({ verified: false, verifiedAt: null, lostVerificationAt: new Date(h.clock.now()).toISOString() });
     // The first user's link stays: unverified links harm nobody.
-    expect((await (await h.api('/characters', { token: a.jwt })).json()).map((c: { lodestoneId: string }) => c.lodestoneId)).toEqual([MINE.id]);
+    expect((await json(await h.api('/characters', { token: a.jwt }))).map((c: { lodestoneId: string }) => c.lodestoneId)).toEqual([MINE.id]);
     const notices = await h.services.verification.pendingLossNotices();
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ discordId: a.user.discordId, characterName: MINE.name });
@@ -101,7 +104,7 @@ describe('proving a character is yours', () => {
     b = await h.login({ id: b.user.discordId });
     const expired = await check(a);
     expect(expired.status).toBe(410);
-    expect((await expired.json()).code).toBe('CODE_EXPIRED');
+    expect((await json(expired)).code).toBe('CODE_EXPIRED');
     expect((await start(a, '12345')).status).toBe(404);
     expect((await check(a, '12345')).status).toBe(404);
     const c = await h.login();
@@ -115,7 +118,7 @@ describe('proving a character is yours', () => {
     const res = await check(a);
     lodestone.setMaintenance(false);
     expect(res.status).toBe(503);
-    expect((await res.json()).code).toBe('LODESTONE_MAINTENANCE');
+    expect((await json(res)).code).toBe('LODESTONE_MAINTENANCE');
     expect(await snapshot()).toEqual(before);
   });
 });

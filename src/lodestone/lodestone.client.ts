@@ -31,8 +31,8 @@ export class LodestoneClient {
   private readonly cache = new BoundedMap<string, { profile: LodestoneProfile; until: number }>(2_000);
   private readonly inFlight = new Map<string, Promise<LodestoneProfile>>();
   /**
-   * The queue: each request starts after the previous one's start plus the gap, or after a 429's
-   * pause. Timed on the monotonic clock: politeness is about real time, whatever the service's clock says.
+   * The queue, timed on the monotonic clock: politeness is about real time, whatever the
+   * service's clock says.
    */
   private tail: Promise<void> = Promise.resolve();
   private nextStartAt = 0;
@@ -80,8 +80,11 @@ export class LodestoneClient {
   }
 
   /** One GET through the queue; resolves with a page the Lodestone served as what was asked for. */
-  private async request(path: string, kind: 'character' | 'search'): Promise<string> {
-    await this.takeTurn();
+  private request(path: string, kind: 'character' | 'search'): Promise<string> {
+    return this.inTurn(() => this.get(path, kind));
+  }
+
+  private async get(path: string, kind: 'character' | 'search'): Promise<string> {
     const url = this.opts.baseUrl + path;
     const started = performance.now();
     let res: Response;
@@ -131,8 +134,12 @@ export class LodestoneClient {
     return this.failure('LODESTONE_UNAVAILABLE', `The Lodestone answered with an error (${status}). Try again in a little while.`, retryAfter);
   }
 
-  /** Waits for this request's turn: the queue is one per process, so the gap holds whatever calls it. */
-  private takeTurn(): Promise<void> {
+  /**
+   * Runs `send` in this process's one queue: one request at a time, each starting at least the
+   * gap after the previous one ended (so the Lodestone sees the gap whatever the network does),
+   * and none during a 429's pause.
+   */
+  private inTurn<T>(send: () => Promise<T>): Promise<T> {
     const turn = this.tail.then(async () => {
       const now = performance.now();
       const paused = this.pausedUntil - now;
@@ -142,9 +149,16 @@ export class LodestoneClient {
       }
       const wait = Math.max(this.nextStartAt - now, paused, 0);
       if (wait > 0) await sleep(wait);
-      this.nextStartAt = performance.now() + this.opts.minGapMs;
+      try {
+        return await send();
+      } finally {
+        this.nextStartAt = performance.now() + this.opts.minGapMs;
+      }
     });
-    this.tail = turn.catch(() => undefined);
+    this.tail = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 

@@ -3,7 +3,6 @@ import type { LodestoneProfile, LodestoneSearchEntry } from './lodestone.types.j
 import {
   CHARACTER_ID_IN_HREF,
   FREE_COMPANY_ID,
-  MAINTENANCE_MARKERS,
   PRIVATE_PROFILE_NOTICES,
   SELECTORS,
   WORLD_AND_DATACENTER,
@@ -83,12 +82,9 @@ export function errorHeadingOf(html: string): string | undefined {
 
 /** Whether a page is the Lodestone's maintenance page rather than the one asked for. */
 export function isMaintenancePage(html: string): boolean {
-  if (!/maintenance|メンテナンス|wartung/i.test(html)) return false;
-  const root = parse(html, PARSE_OPTIONS);
-  // A character page may mention maintenance in a bio or a news ticker; the maintenance page has no character frame.
-  if (root.querySelector(C.name) || root.querySelector(S.entry)) return false;
-  const heading = (root.querySelector('title')?.text ?? '') + ' ' + (root.querySelector('h1, h2, .maintenance__title, .error__heading')?.text ?? '');
-  return MAINTENANCE_MARKERS.some((m) => heading.toLowerCase().includes(m.toLowerCase()));
+  // Cheap pre-check: the maintenance page is rare, and most pages need no second parse.
+  if (!html.includes('maintenance')) return false;
+  return parse(html, PARSE_OPTIONS).querySelector(SELECTORS.page.maintenance) !== null;
 }
 
 /**

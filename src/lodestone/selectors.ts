@@ -5,8 +5,9 @@
  * Source: the community selector set xivapi/lodestone-css-selectors (version 0.52.1),
  * `json/character/profile.json` (profile.*) and `json/search/character.json` (entries.*).
  * Where that set has no entry (the private-profile notice, error and maintenance pages), the
- * selector follows the Lodestone's page structure as other public parsers read it
- * (XIVAuth's FFXIV::LodestoneProfile: `.character__content`, `.error__heading`).
+ * selector follows the Lodestone's real pages as public projects saved and parse them
+ * (KazWolfe/XIVAuth `spec/fixtures/lodestone/characters/*.html` and `FFXIV::LodestoneProfile`,
+ * KazWolfe/flarestone, seimmuc/ffxiv-world-status-history); test/fakeLodestone/README.md has the details.
  */
 export const SELECTORS = {
   character: {
@@ -48,6 +49,8 @@ export const SELECTORS = {
   page: {
     /** The heading of the Lodestone's error pages ("Page not found.", "Access Restricted"). */
     errorHeading: '.error__heading',
+    /** The maintenance page (served with 503 instead of any page while the Lodestone is down). */
+    maintenance: 'div.ldst__maintenance, .maintenance__heading',
   },
 } as const;
 
@@ -71,5 +74,3 @@ export const PRIVATE_PROFILE_NOTICES = [
   'Le profil de ce personnage est privé.',
 ] as const;
 
-/** Markers of the Lodestone's maintenance page (served instead of any page while it is down). */
-export const MAINTENANCE_MARKERS = ['maintenance', 'メンテナンス', 'Wartungsarbeiten'] as const;
