@@ -1,6 +1,7 @@
 import type { LoadFigures } from './autocannonRun.js';
 import type { HttpSectionResult } from './httpSection.js';
 import type { JwtResult } from './jwtVerify.js';
+import type { LodestoneResult } from './lodestoneBench.js';
 import type { ResetScaleResult } from './resetScale.js';
 
 /** One line of the table; `pass` is set when the line has a target. */
@@ -16,6 +17,7 @@ export interface BenchResults {
   jwt?: JwtResult;
   http?: HttpSectionResult;
   scale?: ResetScaleResult;
+  lodestone?: LodestoneResult;
 }
 
 const n = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -118,6 +120,23 @@ export function rows(r: BenchResults): Row[] {
     out.push({ section: s, measure: '  and once idle memory is reclaimed (≤ 20 s)', value: `${m.idleSettled} MB`, target: '< 150 MB', pass: m.idleSettled < 150 });
     out.push({ section: s, measure: 'service RSS at the end of the HTTP load / peak / after the bot run', value: `${m.afterLoad} / ${m.peakDuringLoad} / ${m.afterBot} MB` });
     out.push({ section: s, measure: '  then after a forced full GC: RSS / JS heap used', value: `${m.afterGc} / ${m.heapUsedAfterGc} MB` });
+  }
+  const l = r.lodestone;
+  if (l) {
+    const s = '6 Lodestone';
+    out.push({
+      section: s,
+      measure: `parse a profile page (${l.pageKB} kB, ${n(l.parse.n)} times; p99 holds the GC pauses)`,
+      value: `mean ${l.parse.meanMs} ms · p99 ${l.parse.p99Ms} ms`,
+      target: 'mean < 2 ms',
+      pass: l.parse.meanMs < 2,
+    });
+    out.push({ section: s, measure: '  the same page parsed whole (private profiles, redesigns; diagnostic)', value: `mean ${l.parseWholeMeanMs} ms` });
+    out.push({
+      section: s,
+      measure: `POST /characters by id, fake Lodestone on loopback (${n(l.link.n)} sequential, no gap, no cache)`,
+      value: `p50 ${ms(l.link.p50Ms)} · p99 ${ms(l.link.p99Ms)} · max ${ms(l.link.maxMs)}`,
+    });
   }
   return out;
 }
