@@ -67,6 +67,7 @@ const envSchema = z.object({
   LODESTONE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   LODESTONE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   LODESTONE_REFRESH_PER_MINUTE: z.coerce.number().int().min(0).max(30).default(3),
+  LODESTONE_USER_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(10),
   LODESTONE_IMAGE_ORIGINS: urlList.default(['https://img2.finalfantasyxiv.com', 'https://lds-img.finalfantasyxiv.com']),
 });
 
@@ -115,6 +116,8 @@ export interface Config {
         readonly cacheMs: number;
         /** Stale profiles (older than a week) re-read in the background per minute; 0 turns that off. */
         readonly refreshPerMinute: number;
+        /** Lodestone reads one user may cause per minute, so nobody hogs the process's one queue. */
+        readonly userCallsPerMinute: number;
       }
     | undefined;
   /** Origins the web page may load character images from (its CSP's img-src). */
@@ -182,6 +185,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
             timeoutMs: e.LODESTONE_TIMEOUT_MS,
             cacheMs: e.LODESTONE_CACHE_SECONDS * 1000,
             refreshPerMinute: e.LODESTONE_REFRESH_PER_MINUTE,
+            userCallsPerMinute: e.LODESTONE_USER_CALLS_PER_MINUTE,
           }),
     lodestoneImageOrigins: Object.freeze(e.LODESTONE_IMAGE_ORIGINS.map((u) => new URL(u).origin)),
   });

@@ -21,6 +21,8 @@ export type DomainErrorCode =
   | 'LODESTONE_OFF'
   /** A field the Lodestone is the source of (name, world, images…) cannot be set by hand. */
   | 'LODESTONE_MANAGED'
+  /** A user asked for more Lodestone reads than their share; `retryAfterSeconds` says when to try again. */
+  | 'TOO_MANY_REQUESTS'
   | 'CODE_NOT_FOUND'
   | 'CODE_EXPIRED';
 

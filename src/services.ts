@@ -47,7 +47,7 @@ export function buildServices({ db, clock, secret, config, log }: ServiceDeps): 
   const lodestone = config.lodestone
     ? new LodestoneClient({ ...config.lodestone, clock, log: log.child({ component: 'lodestone' }) })
     : undefined;
-  const characters = new CharacterService(db, clock, secret, lodestone);
+  const characters = new CharacterService(db, clock, secret, lodestone, config.lodestone?.userCallsPerMinute);
   return {
     users,
     characters,

@@ -18,7 +18,7 @@ let h: BotHarness;
 
 beforeAll(async () => {
   lodestone = await startFakeLodestone({ characters: [HERO, TWIN_A, TWIN_B] });
-  h = await startBotHarness({ env: { LODESTONE_URL: lodestone.baseUrl, LODESTONE_MIN_GAP_MS: '0', LODESTONE_TIMEOUT_MS: '1000' } });
+  h = await startBotHarness({ env: { LODESTONE_URL: lodestone.baseUrl, LODESTONE_MIN_GAP_MS: '0', LODESTONE_TIMEOUT_MS: '1000', LODESTONE_USER_CALLS_PER_MINUTE: '1000' } });
 });
 afterAll(async () => {
   await h?.stop();

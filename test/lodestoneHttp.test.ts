@@ -21,7 +21,7 @@ let b: LoginResult;
 
 beforeAll(async () => {
   lodestone = await startFakeLodestone({ characters: [ALYX, ALYXSON, TWIN_A, TWIN_B, PRIVATE, HIDDEN] });
-  h = await startHttpHarness({ env: { LODESTONE_URL: lodestone.baseUrl, LODESTONE_MIN_GAP_MS: '0', LODESTONE_TIMEOUT_MS: '800', LODESTONE_CACHE_SECONDS: '600' } });
+  h = await startHttpHarness({ env: { LODESTONE_URL: lodestone.baseUrl, LODESTONE_MIN_GAP_MS: '0', LODESTONE_TIMEOUT_MS: '800', LODESTONE_CACHE_SECONDS: '600', LODESTONE_USER_CALLS_PER_MINUTE: '1000' } });
   a = await h.login();
   b = await h.login();
 });
@@ -264,5 +264,30 @@ describe('searching before linking', () => {
     expect((await h.api('/lodestone/characters?name=alyx&world=Cerberus', { headers: { 'x-api-key': tasksOnly.key } })).status).toBe(403);
     expect((await h.api('/lodestone/characters?name=alyx&world=Cerberus')).status).toBe(401);
     expect((await h.api('/lodestone/characters?name=alyx', { token: a.jwt })).status).toBe(400);
+  });
+});
+
+describe('one user cannot hog the Lodestone queue', () => {
+  it('answers 429 past LODESTONE_USER_CALLS_PER_MINUTE, without asking the Lodestone, and counts users apart', async () => {
+    const strict = await startHttpHarness({ env: { LODESTONE_URL: lodestone.baseUrl, LODESTONE_MIN_GAP_MS: '0', LODESTONE_USER_CALLS_PER_MINUTE: '2' } });
+    try {
+      const x = await strict.login();
+      const y = await strict.login();
+      const search = (who: LoginResult) => strict.api('/lodestone/characters?name=alyx&world=Cerberus', { token: who.jwt });
+      expect((await search(x)).status).toBe(200);
+      expect((await search(x)).status).toBe(200);
+      const asked = lodestone.requests.length;
+      const third = await search(x);
+      expect(third.status).toBe(429);
+      expect((await json(third)).code).toBe('TOO_MANY_REQUESTS');
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(lodestone.requests.length).toBe(asked);
+      expect((await search(y)).status).toBe(200);
+      strict.clock.advance(60_000);
+      x.jwt = (await strict.login({ id: x.user.discordId })).jwt;
+      expect((await search(x)).status).toBe(200);
+    } finally {
+      await strict.stop();
+    }
   });
 });

@@ -52,7 +52,7 @@ describe('Retry-After', () => {
 describe('LODESTONE_* configuration', () => {
   it('defaults to the NA Lodestone and a polite client', () => {
     const c = parseConfig({});
-    expect(c.lodestone).toEqual({ baseUrl: 'https://na.finalfantasyxiv.com/lodestone', minGapMs: 1000, timeoutMs: 10_000, cacheMs: 600_000, refreshPerMinute: 3 });
+    expect(c.lodestone).toEqual({ baseUrl: 'https://na.finalfantasyxiv.com/lodestone', minGapMs: 1000, timeoutMs: 10_000, cacheMs: 600_000, refreshPerMinute: 3, userCallsPerMinute: 10 });
     expect(c.lodestoneImageOrigins).toEqual(['https://img2.finalfantasyxiv.com', 'https://lds-img.finalfantasyxiv.com']);
   });
 

@@ -14,7 +14,7 @@ let b: LoginResult;
 
 beforeAll(async () => {
   lodestone = await startFakeLodestone({ characters: [MINE] });
-  h = await startHttpHarness({ env: { LODESTONE_URL: lodestone.baseUrl, LODESTONE_MIN_GAP_MS: '0', LODESTONE_TIMEOUT_MS: '1000' } });
+  h = await startHttpHarness({ env: { LODESTONE_URL: lodestone.baseUrl, LODESTONE_MIN_GAP_MS: '0', LODESTONE_TIMEOUT_MS: '1000', LODESTONE_USER_CALLS_PER_MINUTE: '1000' } });
   a = await h.login();
   b = await h.login();
 });

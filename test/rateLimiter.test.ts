@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../src/http/rateLimiter.js';
+import { RateLimiter } from '../src/rateLimiter.js';
 
 describe('RateLimiter', () => {
   it('allows max requests per window and says how long to wait after that', () => {

@@ -32,6 +32,7 @@ const PREFIX: Record<DomainErrorCode, string> = {
   LODESTONE_AMBIGUOUS: '👥',
   LODESTONE_OFF: '⚠️',
   LODESTONE_MANAGED: '⚠️',
+  TOO_MANY_REQUESTS: '⏳',
   CODE_NOT_FOUND: '🔎',
   CODE_EXPIRED: '⌛',
 };

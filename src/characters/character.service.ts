@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import { conflict, DomainError, invalid, limitReached, notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { RateLimiter } from '../rateLimiter.js';
 import type { LodestoneClient } from '../lodestone/lodestone.client.js';
 import type { LodestoneProfile, LodestoneSearchEntry } from '../lodestone/lodestone.types.js';
 import { lodestoneIdFromUrl } from '../lodestone/lodestoneUrl.js';
@@ -34,6 +35,7 @@ const LODESTONE_FIELDS = ['name', 'world', 'datacenter', 'region', 'avatarUrl', 
  */
 export class CharacterService {
   private readonly tasksVersion: TasksVersion;
+  private readonly userBudget: RateLimiter;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -41,8 +43,21 @@ export class CharacterService {
     /** Server secret for `persistentKey`. */
     private readonly keySecret: string,
     private readonly lodestone: LodestoneClient | undefined,
+    userCallsPerMinute = 10,
   ) {
     this.tasksVersion = new TasksVersion(db);
+    this.userBudget = new RateLimiter(userCallsPerMinute, 60_000, clock);
+  }
+
+  /**
+   * Counts one Lodestone read caused by this user. The process has one polite queue, so a user
+   * past their share waits rather than slowing everybody's links.
+   */
+  spendLodestoneCall(userId: string): void {
+    const waitMs = this.userBudget.take(userId);
+    if (waitMs > 0) {
+      throw new DomainError('TOO_MANY_REQUESTS', `You asked the Lodestone too often; try again in ${Math.ceil(waitMs / 1000)} s.`, undefined, undefined, waitMs / 1000);
+    }
   }
 
   /** Whether characters are read from the Lodestone on this service. */
@@ -77,7 +92,8 @@ export class CharacterService {
       }
     }
     if (lodestoneId !== undefined) await this.assertCanLink(this.db, userId, lodestoneId);
-    else lodestoneId = (await this.findExactly(req.name!, req.world!)).lodestoneId;
+    this.spendLodestoneCall(userId);
+    if (lodestoneId === undefined) lodestoneId = (await this.findExactly(req.name!, req.world!)).lodestoneId;
 
     const profile = await this.readProfile(lodestoneId, { fresh: false });
     const region = this.regionOf(profile);
@@ -95,8 +111,10 @@ export class CharacterService {
   }
 
   /** The Lodestone's search for a name on a world, for a client to pick from before linking. */
-  async search(input: { name: string; world: string }): Promise<LodestoneSearchEntry[]> {
+  async search(userId: string, input: { name: string; world: string }): Promise<LodestoneSearchEntry[]> {
     const q = parseInput(lodestoneSearchSchema, input);
+    this.requireLodestone();
+    this.spendLodestoneCall(userId);
     return this.requireLodestone().searchCharacters(q.name, this.canonicalWorld(q.world));
   }
 
@@ -107,6 +125,8 @@ export class CharacterService {
   async refresh(userId: string, ref: string): Promise<Character> {
     const existing = await findCharacterRow(this.db, userId, ref);
     if (!existing) throw notFound('Character');
+    this.requireLodestone();
+    this.spendLodestoneCall(userId);
     const profile = await this.readProfile(existing.lodestone_id, { fresh: true });
     await this.db.transaction().execute((tx) => this.applyProfile(tx, profile));
     return this.get(userId, existing.id);

@@ -89,6 +89,7 @@ export class CharacterVerificationService {
       throw new DomainError('CODE_EXPIRED', 'There is no valid code for this character (codes last 30 minutes): ask for a new one.');
     }
 
+    this.characters.spendLodestoneCall(userId);
     const profile = await this.characters.lodestoneClient().getCharacter(row.lodestone_id, { fresh: true });
     if (profile.isPrivate) {
       throw new DomainError(

@@ -4,7 +4,7 @@ import { grantFor, neededScope, type Action, type Grant, type Resource } from '.
 import { AuthError } from '../auth/auth.errors.js';
 import type { SessionService } from '../auth/session.service.js';
 import { HttpError } from './errors.js';
-import type { RateLimiter } from './rateLimiter.js';
+import type { RateLimiter } from '../rateLimiter.js';
 
 /** Who is calling: a login session (full access) or an API key (its scopes). */
 export interface Caller {

@@ -18,7 +18,7 @@ import type { Store } from '../store/openStore.js';
 import { refuseQueryTokens } from './authenticate.js';
 import { HttpError, installErrorHandling } from './errors.js';
 import { API_DESCRIPTION } from './apiDescription.js';
-import { RateLimiter } from './rateLimiter.js';
+import { RateLimiter } from '../rateLimiter.js';
 import { securityHeaders } from './securityHeaders.js';
 import { TaskListCache } from './taskListCache.js';
 import { apiKeyRoutes } from './routes/apiKeys.routes.js';

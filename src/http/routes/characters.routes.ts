@@ -187,7 +187,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
         response: { 200: z.array(lodestoneSearchEntrySchema), ...errors(400, 401, 403, 409, 429, 502, 503) },
       },
     },
-    async (req) => characters.search(req.query),
+    async (req) => characters.search(principalOf(req).userId, req.query),
   );
 
   app.delete(

@@ -1,4 +1,4 @@
-import { BoundedMap } from '../boundedMap.js';
+import { BoundedMap } from './boundedMap.js';
 
 /**
  * A fixed-window request budget per key, in memory. Per process: with several instances each
