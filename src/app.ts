@@ -9,6 +9,7 @@ import { buildServer } from './http/server.js';
 import type { Logger } from './log.js';
 import { ResetScheduler } from './scheduler/resetScheduler.js';
 import { restSender } from './scheduler/sender.js';
+import { BoardPublisher } from './scheduler/boardPublisher.js';
 import { resolveJwtSecret } from './secrets.js';
 import { buildServices, type Services } from './services.js';
 import { ProfileRefresher } from './characters/profileRefresher.js';
@@ -23,6 +24,7 @@ export interface App {
   http: FastifyInstance;
   bot: Bot | undefined;
   scheduler: ResetScheduler | undefined;
+  boards: BoardPublisher | undefined;
   /** Stops accepting, lets in-flight requests finish, then closes the bot, the scheduler and the store. */
   stop(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
 
   let bot: Bot | undefined;
   let scheduler: ResetScheduler | undefined;
+  let boards: BoardPublisher | undefined;
   if (config.discord.token) {
     try {
       bot = await startBot({ config, services, clock, log: log.child({ component: 'bot' }), commands: await loadCommands() });
@@ -57,6 +60,10 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
       throw err;
     }
     if (config.scheduler) {
+      const sender = restSender(bot.client.rest as unknown as REST);
+      const instanceId = `${hostname()}:${process.pid}`;
+      boards = new BoardPublisher({ db: store.db, clock, log: log.child({ component: 'boards' }), groups: services.groups, sender, instanceId });
+      boards.start();
       scheduler = new ResetScheduler({
         db: store.db,
         clock,
@@ -66,8 +73,8 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
         tasks: services.tasks,
         verification: services.verification,
         auth: services,
-        sender: restSender(bot.client.rest as unknown as REST),
-        instanceId: `${hostname()}:${process.pid}`,
+        sender,
+        instanceId,
       });
       await scheduler.start();
     }
@@ -97,9 +104,10 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
       await http.close();
       await refresher?.stop();
       await scheduler?.stop();
+      await boards?.stop();
       await bot?.stop();
       await store.close();
       log.info('Stopped');
     })());
-  return { config, store, services, http, bot, scheduler, stop };
+  return { config, store, services, http, bot, scheduler, boards, stop };
 }

@@ -4,6 +4,8 @@ export type DomainErrorCode =
   | 'CONFLICT'
   | 'VALIDATION'
   | 'LIMIT_REACHED'
+  /** The caller may not do this to something they can see (a group they do not own). */
+  | 'FORBIDDEN'
   /** The Lodestone has no character with that id, or the search found none. */
   | 'LODESTONE_NOT_FOUND'
   /** The character is hidden on the Lodestone (403, "Access Restricted"). */

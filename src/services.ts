@@ -7,6 +7,7 @@ import { SessionService } from './auth/session.service.js';
 import { CharacterService } from './characters/character.service.js';
 import { CharacterVerificationService } from './characters/characterVerification.service.js';
 import { LodestoneClient } from './lodestone/lodestone.client.js';
+import { GroupService } from './groups/group.service.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -21,6 +22,7 @@ export interface Services {
   users: UserService;
   characters: CharacterService;
   verification: CharacterVerificationService;
+  groups: GroupService;
   tasks: TaskService;
   sessions: SessionService;
   oauth: OAuthService;
@@ -52,6 +54,7 @@ export function buildServices({ db, clock, secret, config, log }: ServiceDeps): 
     users,
     characters,
     verification: new CharacterVerificationService(db, clock, characters),
+    groups: new GroupService(db, clock),
     tasks: new TaskService(db, clock),
     sessions,
     oauth: new OAuthService(

@@ -42,7 +42,7 @@ describe('the bot', () => {
     expect(h.client.isReady()).toBe(true);
     expect(h.client.options.intents.bitfield).toBe(GatewayIntentBits.Guilds);
     expect(h.client.guilds.cache.has(DEFAULT_GUILD_ID)).toBe(true);
-    expect([...h.commands.keys()].sort()).toEqual(['apikey', 'character', 'presets', 'remind-me', 'reminders', 'reset', 'task', 'tasks']);
+    expect([...h.commands.keys()].sort()).toEqual(['apikey', 'character', 'group', 'presets', 'remind-me', 'reminders', 'reset', 'task', 'tasks']);
   });
 
   it('/task add with options creates a task that the web sees, and answers privately', async () => {
@@ -218,7 +218,7 @@ describe('the bot', () => {
 
   it('registers its command definitions with Discord through the deploy step', async () => {
     const r = await deployCommands({ ...h.botConfig, discord: { ...h.botConfig.discord, guildId: DEFAULT_GUILD_ID } }, h.commands);
-    expect(r).toEqual({ count: 8, scope: `guild ${DEFAULT_GUILD_ID}` });
+    expect(r).toEqual({ count: 9, scope: `guild ${DEFAULT_GUILD_ID}` });
     const put = h.discord.requests.find((x) => x.method === 'PUT' && x.path === `/applications/${h.discord.applicationId}/guilds/${DEFAULT_GUILD_ID}/commands`)!;
     const reminders = (put.body as { name: string; default_member_permissions?: string }[]).find((c) => c.name === 'reminders');
     expect(reminders?.default_member_permissions).toBe('32'); // Manage Server

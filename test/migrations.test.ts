@@ -25,7 +25,8 @@ describe('migrations', () => {
     expect(first.results?.every((r) => r.status === 'Success')).toBe(true);
     const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
-      'announcement_claims', 'api_keys', 'character_verifications', 'characters', 'completions', 'guild_reminders', 'oauth_states',
+      'announcement_claims', 'api_keys', 'character_verifications', 'characters', 'completions', 'group_boards', 'group_members', 'groups',
+      'guild_group_settings', 'guild_reminders', 'oauth_states',
       'personal_reminders', 'refresh_tokens', 'sessions', 'tasks', 'users',
     ]);
     const second = await migrateToLatest(store.db, silentLog);

@@ -23,6 +23,7 @@ const PREFIX: Record<DomainErrorCode, string> = {
   CONFLICT: '⚠️',
   VALIDATION: '✏️',
   LIMIT_REACHED: '🚧',
+  FORBIDDEN: '⛔',
   LODESTONE_NOT_FOUND: '🔍',
   LODESTONE_HIDDEN: '🙈',
   LODESTONE_PRIVATE: '🔒',
@@ -72,6 +73,11 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
       await command.handleComponent(interaction, ctx);
     }
     if (dmFailed && interaction.isRepliable()) await replyEphemeral(interaction, DM_FAILED_NOTICE);
+    if (interaction.isChatInputCommand()) {
+      for (const n of await deps.services.groups.takeBoardNotices(user.id)) {
+        await replyEphemeral(interaction, `📋 The live board of **${n.groupName}** stopped updating: ${n.reason}. Post it again with \`/group post\`.`);
+      }
+    }
   } catch (err) {
     if (interaction.isAutocomplete()) {
       if (!isDomainError(err)) log.error({ err }, 'Autocomplete failed');

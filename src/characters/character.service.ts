@@ -190,10 +190,11 @@ export class CharacterService {
     return this.db.transaction().execute(async (tx) => {
       const row = await findCharacterRow(tx, userId, ref);
       if (!row) throw notFound('Character');
+      // Before the delete, whose cascade takes the character off any group: its boards must still be found.
+      await this.tasksVersion.bump(tx, userId);
       const removed = await tx.deleteFrom('tasks').where('character_id', '=', row.id).executeTakeFirst();
       await tx.deleteFrom('character_verifications').where('user_id', '=', userId).where('lodestone_id', '=', row.lodestone_id).execute();
       await tx.deleteFrom('characters').where('id', '=', row.id).execute();
-      await this.tasksVersion.bump(tx, userId);
       return { character: this.toCharacter(row), tasksRemoved: Number(removed.numDeletedRows) };
     });
   }

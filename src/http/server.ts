@@ -24,6 +24,7 @@ import { TaskListCache } from './taskListCache.js';
 import { apiKeyRoutes } from './routes/apiKeys.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { characterRoutes } from './routes/characters.routes.js';
+import { groupRoutes } from './routes/groups.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { taskRoutes } from './routes/tasks.routes.js';
@@ -147,6 +148,7 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   };
   await app.register(taskRoutes, { ...deps, access, taskListCache: new TaskListCache() });
   await app.register(characterRoutes, { ...deps, access });
+  await app.register(groupRoutes, { ...deps, access });
   await app.register(apiKeyRoutes, deps);
   await app.register(webRoutes, deps);
 

@@ -18,6 +18,9 @@ export class DeliveryError extends Error {
 export interface MessageSender {
   postToChannel(channelId: string, message: RESTPostAPIChannelMessageJSONBody): Promise<void>;
   sendDm(discordUserId: string, message: RESTPostAPIChannelMessageJSONBody): Promise<void>;
+  /** Posts and answers the new message's id (a board is edited in place afterwards). */
+  postMessage(channelId: string, message: RESTPostAPIChannelMessageJSONBody): Promise<string>;
+  editMessage(channelId: string, messageId: string, message: RESTPostAPIChannelMessageJSONBody): Promise<void>;
 }
 
 /**
@@ -36,9 +39,9 @@ function discordStatus(err: unknown): number | undefined {
  * on its own; we only sort its failures into refused and transient.
  */
 export function restSender(rest: REST): MessageSender {
-  const wrap = async (what: string, fn: () => Promise<unknown>) => {
+  const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
-      await fn();
+      return await fn();
     } catch (err) {
       const status = discordStatus(err);
       if (status === 403 || status === 404) {
@@ -50,7 +53,14 @@ export function restSender(rest: REST): MessageSender {
   // A user's DM channel with the bot never changes: opening it once saves a request per reminder.
   const dmChannels = new BoundedMap<string, string>(10_000);
   return {
-    postToChannel: (channelId, message) => wrap('channel message', () => rest.post(Routes.channelMessages(channelId), { body: message })),
+    postToChannel: async (channelId, message) => {
+      await wrap('channel message', () => rest.post(Routes.channelMessages(channelId), { body: message }));
+    },
+    postMessage: async (channelId, message) =>
+      ((await wrap('channel message', () => rest.post(Routes.channelMessages(channelId), { body: message }))) as { id: string }).id,
+    editMessage: async (channelId, messageId, message) => {
+      await wrap('message edit', () => rest.patch(Routes.channelMessage(channelId, messageId), { body: message }));
+    },
     sendDm: (discordUserId, message) =>
       wrap('direct message', async () => {
         let channelId = dmChannels.get(discordUserId);

@@ -18,6 +18,10 @@ export interface Database {
   announcement_claims: AnnouncementClaimsTable;
   api_keys: ApiKeysTable;
   character_verifications: CharacterVerificationsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  group_boards: GroupBoardsTable;
+  guild_group_settings: GuildGroupSettingsTable;
 }
 
 export interface UsersTable {
@@ -167,7 +171,54 @@ export interface ApiKeysTable {
   revoked_at: number | null;
 }
 
+export interface GroupsTable {
+  id: string;
+  guild_id: string;
+  name: string;
+  /** Lower-cased name, unique per server. */
+  name_key: string;
+  owner_user_id: string;
+  /** Comma-separated preset keys, in column order. */
+  presets: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GroupMembersTable {
+  id: string;
+  group_id: string;
+  user_id: string;
+  /** Null: all of the member's characters. */
+  character_id: string | null;
+  joined_at: number;
+}
+
+export interface GroupBoardsTable {
+  group_id: string;
+  channel_id: string;
+  message_id: string | null;
+  /** 1 when something on the board may have changed since the last edit. */
+  dirty: number;
+  next_reset_at: number | null;
+  last_edited_at: number | null;
+  rendered_hash: string | null;
+  claimed_by: string | null;
+  claimed_until: number | null;
+  disabled_at: number | null;
+  disabled_reason: string | null;
+  owner_notified_at: number | null;
+  created_at: number;
+}
+
+export interface GuildGroupSettingsTable {
+  guild_id: string;
+  creator_role_id: string | null;
+  updated_at: number;
+}
+
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type GroupRow = Selectable<GroupsTable>;
+export type GroupBoardRow = Selectable<GroupBoardsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type CharacterRow = Selectable<CharactersTable>;
 export type TaskRow = Selectable<TasksTable>;

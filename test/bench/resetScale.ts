@@ -75,6 +75,8 @@ async function run(): Promise<ResetScaleResult> {
     const sender: MessageSender = {
       postToChannel: async () => void (messages += 1),
       sendDm: async () => void (messages += 1),
+      postMessage: async () => String((messages += 1)),
+      editMessage: async () => void (messages += 1),
     };
     const scheduler = () =>
       new ResetScheduler({
