@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { Period } from '../resets/cadences.js';
+import { currentPeriod, isDone } from '../resets/resetEngine.js';
 import type { CharacterRow } from '../store/schema.js';
 import type { TaskWithRegion } from '../tasks/task.repository.js';
 import { findPreset } from '../tasks/presets.js';
-import { toTaskView } from '../tasks/task.status.js';
+import { lastCompletionOf, ruleFor } from '../tasks/task.status.js';
 import type { Board, BoardCell, BoardRow, Group } from './group.types.js';
+
+/** The columns of a task a board cell needs: its rule and its last completion. */
+export type BoardTask = Pick<
+  TaskWithRegion,
+  'user_id' | 'character_id' | 'preset_key' | 'cadence' | 'interval_hours' | 'region' | 'character_region' | 'last_period_start' | 'last_completed_at'
+>;
 
 export interface BoardMember {
   userId: string;
@@ -17,9 +25,27 @@ export interface BoardMember {
  * presets. A character's own task counts first, then an account-wide one of the same preset;
  * with neither, the cell is "not tracked", never "open".
  */
-export function computeBoard(group: Group, members: BoardMember[], characters: CharacterRow[], tasks: TaskWithRegion[], now: number): Board {
+export function computeBoard(
+  group: Group,
+  members: BoardMember[],
+  characters: Pick<CharacterRow, 'id' | 'user_id' | 'name' | 'world' | 'region' | 'verified_at'>[],
+  tasks: BoardTask[],
+  now: number,
+): Board {
   const tracked = new Set(group.presets);
-  const taskFor = new Map<string, TaskWithRegion>();
+  // 50 members × 25 presets share a handful of fixed periods: each is worked out once.
+  const periods = new Map<string, Period>();
+  const statusOf = (task: BoardTask): { done: boolean; periodEnd: number | null } => {
+    const rule = ruleFor(task);
+    if (rule.cadence === 'cooldown' || rule.cadence === 'once') {
+      return { done: isDone(rule, now, lastCompletionOf(task)), periodEnd: currentPeriod(rule, now, task.last_completed_at).end };
+    }
+    const key = rule.cadence === 'jumbo-cactpot' ? `${rule.cadence}:${rule.region}` : rule.cadence;
+    let period = periods.get(key);
+    if (!period) periods.set(key, (period = currentPeriod(rule, now)));
+    return { done: task.last_period_start === period.start && task.last_completed_at != null, periodEnd: period.end };
+  };
+  const taskFor = new Map<string, BoardTask>();
   for (const t of tasks) {
     if (!t.preset_key || !tracked.has(t.preset_key)) continue;
     taskFor.set(`${t.user_id}|${t.character_id ?? '*'}|${t.preset_key}`, t);
@@ -32,9 +58,9 @@ export function computeBoard(group: Group, members: BoardMember[], characters: C
       const cells: BoardCell[] = group.presets.map((key) => {
         const task = taskFor.get(`${m.userId}|${c.id}|${key}`) ?? taskFor.get(`${m.userId}|*|${key}`);
         if (!task) return { presetKey: key, state: 'not-tracked', periodEnd: null };
-        const view = toTaskView(task.character_id ? task : { ...task, character_region: c.region }, now);
-        if (view.periodEnd !== null && (nextReset === null || view.periodEnd < nextReset)) nextReset = view.periodEnd;
-        return { presetKey: key, state: view.done ? 'done' : 'open', periodEnd: view.periodEnd };
+        const status = statusOf(task.character_id ? task : { ...task, character_region: c.region });
+        if (status.periodEnd !== null && (nextReset === null || status.periodEnd < nextReset)) nextReset = status.periodEnd;
+        return { presetKey: key, state: status.done ? 'done' : 'open', periodEnd: status.periodEnd };
       });
       rows.push({ userId: m.userId, memberName: m.memberName, characterId: c.id, characterName: c.name, world: c.world, verified: c.verified_at != null, cells });
     }

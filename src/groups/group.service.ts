@@ -242,12 +242,21 @@ export class GroupService {
       userIds.length === 0
         ? [[], []]
         : await Promise.all([
-            this.db.selectFrom('characters').selectAll().where('user_id', 'in', userIds).execute(),
+            this.db.selectFrom('characters').select(['id', 'user_id', 'name', 'world', 'region', 'verified_at']).where('user_id', 'in', userIds).execute(),
             this.db
               .selectFrom('tasks')
               .leftJoin('characters', 'characters.id', 'tasks.character_id')
-              .selectAll('tasks')
-              .select('characters.region as character_region')
+              .select([
+                'tasks.user_id',
+                'tasks.character_id',
+                'tasks.preset_key',
+                'tasks.cadence',
+                'tasks.interval_hours',
+                'tasks.region',
+                'tasks.last_period_start',
+                'tasks.last_completed_at',
+                'characters.region as character_region',
+              ])
               .where('tasks.user_id', 'in', userIds)
               .where('tasks.preset_key', 'in', presets)
               .execute(),

@@ -2,6 +2,7 @@ import type { LoadFigures } from './autocannonRun.js';
 import type { HttpSectionResult } from './httpSection.js';
 import type { JwtResult } from './jwtVerify.js';
 import type { LodestoneResult } from './lodestoneBench.js';
+import type { BoardResult } from './boardBench.js';
 import type { ResetScaleResult } from './resetScale.js';
 
 /** One line of the table; `pass` is set when the line has a target. */
@@ -18,6 +19,7 @@ export interface BenchResults {
   http?: HttpSectionResult;
   scale?: ResetScaleResult;
   lodestone?: LodestoneResult;
+  boards?: BoardResult;
 }
 
 const n = (v: number, digits = 0) => v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -136,6 +138,25 @@ export function rows(r: BenchResults): Row[] {
       section: s,
       measure: `POST /characters by id, fake Lodestone on loopback (${n(l.link.n)} sequential, no gap, no cache)`,
       value: `p50 ${ms(l.link.p50Ms)} · p99 ${ms(l.link.p99Ms)} · max ${ms(l.link.maxMs)}`,
+    });
+  }
+  const b = r.boards;
+  if (b) {
+    const s = '7 Group boards';
+    out.push({
+      section: s,
+      measure: `render a board, ${b.members} members × ${b.presets} presets (store reads, statuses, embed; ${n(b.render.n)} times)`,
+      value: `mean ${ms(b.render.meanMs)} · p99 ${ms(b.render.p99Ms)}`,
+      target: 'mean < 5 ms',
+      pass: b.render.meanMs < 5,
+    });
+    out.push({ section: s, measure: '  statuses, embed and fingerprint alone (diagnostic)', value: ms(b.embedMeanMs) });
+    out.push({
+      section: s,
+      measure: `burst: members ticking tasks for ${b.burst.seconds} s, publisher on its timer`,
+      value: `${n(b.burst.ticks)} ticks (${n(b.burst.ticksPerSec)}/s) → ${b.burst.edits} edits, at most ${b.burst.maxEditsIn5s} in any 5 s`,
+      target: '≤ 1 edit per 5 s',
+      pass: b.burst.maxEditsIn5s <= 1,
     });
   }
   return out;

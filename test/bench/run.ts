@@ -5,6 +5,7 @@ import { buildForBench, compiled, ROOT } from './build.js';
 import { LAYOUT, runHttpSection } from './httpSection.js';
 import type { JwtResult } from './jwtVerify.js';
 import type { LodestoneResult } from './lodestoneBench.js';
+import type { BoardResult } from './boardBench.js';
 import { rows, table, type BenchResults } from './report.js';
 import type { ResetScaleResult } from './resetScale.js';
 import { runSection } from './rpc.js';
@@ -14,14 +15,14 @@ import { runSection } from './rpc.js';
  * memory of the real service on loopback. A dev tool, not a test: it prints a table and writes
  * the same figures as JSON under bench/results/ (git-ignored).
  *   BENCH_DURATION  seconds per HTTP run (default 10); BENCH_WARMUP seconds of warm-up before each (default 3)
- *   BENCH_SECTIONS  comma list of jwt,http,scale,lodestone (default all)
+ *   BENCH_SECTIONS  comma list of jwt,http,scale,lodestone,boards (default all)
  *   BENCH_SCALE_USERS / BENCH_SCALE_GUILDS  size of the reset-at-scale store (default 100000 / 10000)
  *   BENCH_CHILD_FLAGS  extra node flags for the measured processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  */
 async function main(): Promise<void> {
   const seconds = positive('BENCH_DURATION', 10);
   const warmup = positive('BENCH_WARMUP', Math.min(3, seconds));
-  const sections = new Set((process.env.BENCH_SECTIONS ?? 'jwt,http,scale,lodestone').split(',').map((s) => s.trim()));
+  const sections = new Set((process.env.BENCH_SECTIONS ?? 'jwt,http,scale,lodestone,boards').split(',').map((s) => s.trim()));
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
   if (sections.has('lodestone')) {
     say('6 Lodestone: parse time and the link round trip against the fake…');
     results.lodestone = await runSection<LodestoneResult>(compiled('lodestoneBench'));
+  }
+  if (sections.has('boards')) {
+    say('7 Group boards: render at 50 × 25 and the edits of a burst…');
+    results.boards = await runSection<BoardResult>(compiled('boardBench'));
   }
   if (sections.has('http')) {
     say(`1 HTTP (${seconds} s per run after ${warmup} s of warm-up), 3 bot, 5 memory…`);
