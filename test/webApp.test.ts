@@ -176,7 +176,7 @@ if (!chromiumAvailable()) {
       await page.keyboard.press('Tab'); // leaving World fills in the data center and region
       expect(await page.locator('#char-dc').inputValue()).toBe('Chaos');
       await page.locator('#link-character-form').getByRole('button', { name: 'Link character' }).press('Enter');
-      await page.locator('.characters').getByText('Y’shtola Rhul (Moogle)').waitFor();
+      await page.locator('.characters li', { hasText: 'Y’shtola Rhul' }).getByText('Moogle · Chaos · Europe').waitFor();
       expect(await page.locator('#preset-owner option').allTextContents()).toEqual(['Account-wide', 'Y’shtola Rhul (Moogle)']);
       expect(pageErrors).toEqual([]);
     });

@@ -1,5 +1,6 @@
 import type { Api } from './api.js';
 import { domId } from './dom.js';
+import { createLodestoneActions } from './lodestoneActions.js';
 import type { Notices } from './notices.js';
 import type { Task } from './types.js';
 import type { ScreenActions, ScreenState } from './views/layout.js';
@@ -37,6 +38,7 @@ export function createActions(host: ActionHost): ScreenActions {
   };
 
   const actions: ScreenActions = {
+    ...createLodestoneActions(host),
     toggle: (task, done) => {
       const seq = (toggles.get(task.id) ?? 0) + 1;
       toggles.set(task.id, seq);

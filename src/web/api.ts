@@ -1,6 +1,6 @@
 import { ApiError, send } from './http.js';
 import type { Session } from './session.js';
-import type { Cadence, Character, Preset, Region, Resets, Task, User } from './types.js';
+import type { Cadence, Character, Features, LodestoneEntry, Preset, Region, Resets, Task, User, Verification } from './types.js';
 
 /** What the add-task form sends. */
 export interface NewTask {
@@ -20,6 +20,9 @@ export interface NewCharacter {
   region: Region;
 }
 
+/** How a character is named to the Lodestone: its id, its profile URL, or a name on a world. */
+export type LodestoneLink = { lodestoneId: string } | { url: string } | { name: string; world: string };
+
 /** The calls this app makes, each with `Authorization: Bearer` from the session. */
 export class Api {
   constructor(private readonly session: Session) {}
@@ -29,6 +32,7 @@ export class Api {
   characters = () => this.call<Character[]>('GET', '/characters');
   presets = () => send<Preset[]>('GET', '/presets');
   resets = () => send<Resets>('GET', '/resets');
+  features = () => send<Features>('GET', '/features');
 
   setDone = (id: string, done: boolean) => this.call<Task>(done ? 'PUT' : 'DELETE', `/tasks/${encodeURIComponent(id)}/completion`);
   createTask = (input: NewTask) => this.call<Task>('POST', '/tasks', input);
@@ -36,7 +40,12 @@ export class Api {
   deleteTask = (id: string) => this.call<void>('DELETE', `/tasks/${encodeURIComponent(id)}`);
   addPresets = (keys: string[], characterId: string | null) =>
     this.call<{ added: Task[]; skipped: string[] }>('POST', '/tasks/presets', { keys, characterId });
-  linkCharacter = (input: NewCharacter) => this.call<Character>('POST', '/characters', input);
+  linkCharacter = (input: NewCharacter | LodestoneLink) => this.call<Character>('POST', '/characters', input);
+  searchLodestone = (name: string, world: string) =>
+    this.call<LodestoneEntry[]>('GET', `/lodestone/characters?${new URLSearchParams({ name, world }).toString()}`);
+  refreshCharacter = (lodestoneId: string) => this.call<Character>('POST', `/characters/${encodeURIComponent(lodestoneId)}/refresh`);
+  startVerification = (lodestoneId: string) => this.call<Verification>('POST', `/characters/${encodeURIComponent(lodestoneId)}/verification`);
+  checkVerification = (lodestoneId: string) => this.call<Character>('POST', `/characters/${encodeURIComponent(lodestoneId)}/verification/check`);
 
   /** Sends with the current token; an expired (or unreadable) token is refreshed once and the call retried. */
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -15,7 +15,7 @@ export class App {
   readonly session = new Session((err) => this.report(err));
   readonly api = new Api(this.session);
   readonly notices = new Notices();
-  readonly state: ScreenState = { tasks: [], characters: [], presets: [], resets: null, editing: null };
+  readonly state: ScreenState = { tasks: [], characters: [], presets: [], resets: null, editing: null, features: null };
   private readonly actions = createActions(this);
   private readonly main = document.getElementById('main')!;
   private readonly who = document.getElementById('who')!;
@@ -49,7 +49,7 @@ export class App {
   draw(): void {
     if (!this.user) return; // a late answer after logging out must not bring the checklist back
     if (!this.screen) {
-      this.screen = createScreen(this.actions);
+      this.screen = createScreen(this.actions, this.state.features ?? { lodestone: false });
       this.main.replaceChildren(this.screen.el);
     }
     this.screen.update(this.state);
@@ -91,17 +91,18 @@ export class App {
     }
   }
 
-  /** Loads tasks, characters, presets and the reset clock together, then draws. */
+  /** Loads tasks, characters, presets, the reset clock (and, once, the service's features) together, then draws. */
   private async reload(): Promise<void> {
     const sentAt = Date.now();
-    const [tasks, characters, presets, resets] = await Promise.all([
+    const [tasks, characters, presets, resets, features] = await Promise.all([
       this.api.tasks(),
       this.api.characters(),
       this.state.presets.length > 0 ? this.state.presets : this.api.presets(),
       this.api.resets(),
+      this.state.features ?? this.api.features(),
     ]);
     syncClock(resets.now, sentAt, Date.now());
-    Object.assign(this.state, { tasks, characters, presets, resets });
+    Object.assign(this.state, { tasks, characters, presets, resets, features });
     this.notices.online();
     this.draw();
   }

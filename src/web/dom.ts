@@ -23,6 +23,17 @@ export function replaceChildren(parent: Element, ...children: Node[]): void {
   if (focusedId) document.getElementById(focusedId)?.focus({ preventScroll: true });
 }
 
+/**
+ * Makes `nodes` the element's children, in order, without touching those already in place: a row that did not
+ * change keeps its focus, its text selection, and is not read out again by a screen reader.
+ */
+export function syncChildren(parent: Element, nodes: readonly Element[]): void {
+  nodes.forEach((node, i) => {
+    if (parent.children[i] !== node) parent.insertBefore(node, parent.children[i] ?? null);
+  });
+  while (parent.children.length > nodes.length) parent.lastElementChild!.remove();
+}
+
 /** The values of a form's named fields. */
 export function formValues(form: HTMLFormElement): Record<string, string> {
   const out: Record<string, string> = {};

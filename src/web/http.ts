@@ -1,10 +1,14 @@
-/** An answer the API refused: its status and its `{ code, error }` body (`error` is meant for people). */
+/**
+ * An answer the API refused: its status and its `{ code, error }` body (`error` is meant for people).
+ * `body` keeps the documented extras some refusals carry, such as a failed Lodestone link's `candidates`.
+ */
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly body: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -44,7 +48,7 @@ export async function send<T>(method: string, path: string, opts: { body?: unkno
   const text = await res.text();
   const body: unknown = text ? safeJson(text) : undefined;
   if (res.ok) return body as T;
-  if (isErrorBody(body)) throw new ApiError(res.status, body.code, body.error);
+  if (isErrorBody(body)) throw new ApiError(res.status, body.code, body.error, body);
   // Not our JSON (a proxy's error page, a gateway timeout): the service is effectively unreachable.
   if (res.status >= 500) throw new NetworkError(`The tracker service answered ${res.status}.`);
   throw new ApiError(res.status, 'HTTP_' + res.status, `The request failed (HTTP ${res.status}).`);
@@ -58,6 +62,6 @@ function safeJson(text: string): unknown {
   }
 }
 
-function isErrorBody(v: unknown): v is { code: string; error: string } {
+function isErrorBody(v: unknown): v is { code: string; error: string } & Record<string, unknown> {
   return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && typeof (v as { error?: unknown }).error === 'string';
 }

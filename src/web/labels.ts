@@ -1,5 +1,5 @@
 import { CADENCES, REGIONS } from '../resets/cadences.js';
-import type { Cadence, Character, Region } from './types.js';
+import type { Cadence, Character, LodestoneEntry, Region } from './types.js';
 
 /** Cadences in the order the checklist shows them, with the words players use. */
 export const CADENCE_ORDER: readonly Cadence[] = CADENCES;
@@ -18,3 +18,9 @@ export const REGION_ORDER: readonly Region[] = REGIONS;
 export const REGION_LABEL: Record<Region, string> = { eu: 'Europe', na: 'North America', jp: 'Japan', oc: 'Oceania' };
 
 export const characterLabel = (c: Character) => `${c.name} (${c.world})`;
+
+/** "Moogle · Chaos · Europe": where a character lives. */
+export const homeLabel = (c: Character) => `${c.world} · ${c.datacenter} · ${REGION_LABEL[c.region]}`;
+
+/** "Cerberus [Chaos]", as the Lodestone writes a search result's world. */
+export const entryWorldLabel = (e: LodestoneEntry) => `${e.world} [${e.datacenter}]`;

@@ -32,6 +32,15 @@ const local = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-di
 /** A reset instant in the player's own time zone, e.g. "Tue 09:00". */
 export const formatLocal = (iso: string) => local.format(new Date(iso));
 
+const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** A time within the hour or so, naming the zone so nobody mistakes it for server time, e.g. "16:45 CET". */
+export const formatClockTime = (iso: string) => clockTime.format(new Date(iso));
+
+/** A past instant in the player's time zone, e.g. "3 Mar, 14:02". */
+export const formatDayAndTime = (iso: string) => dayAndTime.format(new Date(iso));
+
 /**
  * Live countdowns: every element with `data-until` (an ISO instant) shows the time left, once a second.
  * `onElapsed` runs once when a shown instant passes, so the checklist can reload into the new period.

@@ -1,70 +1,26 @@
-import { ALL_WORLDS, findWorld } from '../../characters/worlds.js';
 import type { NewCharacter } from '../api.js';
-import { clearDraft, keepDraft } from '../drafts.js';
-import { formValues, h } from '../dom.js';
-import { REGION_LABEL, REGION_ORDER, characterLabel } from '../labels.js';
-import type { Character, Region } from '../types.js';
-import { field, onSubmit } from './fields.js';
+import { h } from '../dom.js';
+import type { LodestoneActions } from '../lodestoneActions.js';
+import type { Character, Features } from '../types.js';
+import { createCharacterList } from './characterList.js';
+import { createLodestoneLink } from './lodestoneLink.js';
+import { createManualLink } from './manualLink.js';
 
-const DRAFT = 'link-character';
-
-/** The linked characters and the form to link one; a known world fills in its data center and region. */
-export function createCharacterPanel(submit: (input: NewCharacter) => Promise<boolean>) {
-  const list = h('ul', { class: 'characters' });
-  const lodestoneId = h('input', { id: 'char-lodestone', name: 'lodestoneId', required: true, pattern: '\\d{1,10}', inputmode: 'numeric', autocomplete: 'off' });
-  const name = h('input', { id: 'char-name', name: 'name', required: true, maxlength: 40, autocomplete: 'off' });
-  const world = h('input', { id: 'char-world', name: 'world', required: true, maxlength: 30, list: 'worlds', autocomplete: 'off' });
-  const datacenter = h('input', { id: 'char-dc', name: 'datacenter', required: true, maxlength: 30, autocomplete: 'off' });
-  const region = h('select', { id: 'char-region', name: 'region' }, ...REGION_ORDER.map((r) => h('option', { value: r }, REGION_LABEL[r])));
-  const worlds = h('datalist', { id: 'worlds' }, ...ALL_WORLDS.map((w) => h('option', { value: w.world })));
-
-  world.addEventListener('change', () => {
-    const known = findWorld(world.value);
-    if (!known) return;
-    world.value = known.world;
-    datacenter.value = known.datacenter;
-    region.value = known.region;
-  });
-
-  const form = h(
-    'form',
-    { id: 'link-character-form', class: 'stack' },
-    field('Lodestone id', lodestoneId, 'The number in your Lodestone profile URL.'),
-    field('Name', name),
-    field('World', world),
-    field('Data center', datacenter),
-    field('Region', region),
-    worlds,
-    h('button', { type: 'submit' }, 'Link character'),
-  );
-  keepDraft(form, DRAFT);
-  onSubmit(form, async () => {
-    const v = formValues(form);
-    const ok = await submit({
-      lodestoneId: (v.lodestoneId ?? '').trim(),
-      name: (v.name ?? '').trim(),
-      world: (v.world ?? '').trim(),
-      datacenter: (v.datacenter ?? '').trim(),
-      region: v.region as Region,
-    });
-    if (ok) clearDraft(DRAFT);
-    return ok;
-  });
-
+/** The linked characters and a way to link one: from the Lodestone when the service reads it, by hand when not. */
+export function createCharacterPanel(actions: LodestoneActions & { linkCharacter(input: NewCharacter): Promise<boolean> }, features: Features) {
+  const list = createCharacterList(actions, features.lodestone);
+  const link = features.lodestone ? createLodestoneLink(actions, list.focus) : { ...createManualLink(actions.linkCharacter), update: () => {} };
   return {
     el: h(
       'section',
       { class: 'panel', 'aria-labelledby': 'characters-h' },
       h('h2', { id: 'characters-h' }, 'Characters'),
-      list,
-      h('details', {}, h('summary', {}, 'Link a character'), form),
+      list.el,
+      h('details', {}, h('summary', {}, 'Link a character'), link.el),
     ),
     update(characters: Character[]) {
-      list.replaceChildren(
-        ...(characters.length === 0
-          ? [h('li', { class: 'empty' }, 'No character linked yet.')]
-          : characters.map((c) => h('li', {}, characterLabel(c), h('small', {}, ` ${c.datacenter} · ${REGION_LABEL[c.region]}`)))),
-      );
+      list.update(characters);
+      link.update(characters);
     },
   };
 }

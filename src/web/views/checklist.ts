@@ -1,7 +1,8 @@
 import { domId, h } from '../dom.js';
-import { CADENCE_LABEL, CADENCE_ORDER, characterLabel } from '../labels.js';
+import { CADENCE_LABEL, CADENCE_ORDER } from '../labels.js';
 import { countdownText, formatLocal, serverNow } from '../time.js';
 import type { Cadence, Character, Task } from '../types.js';
+import { characterBadge } from './characterBadge.js';
 
 /** What a row can ask the app to do. */
 export interface ChecklistActions {
@@ -24,9 +25,9 @@ export function renderChecklist(tasks: Task[], characters: Character[], editing:
   if (tasks.length === 0) {
     return h('p', { class: 'empty' }, 'No tasks yet. Add standard chores from “Add presets”, or your own with “Add a task”.');
   }
-  const owners: { id: string | null; title: string }[] = [
+  const owners: { id: string | null; title: Character | string }[] = [
     { id: null, title: 'Account-wide' },
-    ...characters.map((c) => ({ id: c.id, title: characterLabel(c) })),
+    ...characters.map((c) => ({ id: c.id, title: c })),
   ];
   const known = new Set(owners.map((o) => o.id));
   const strays = tasks.filter((t) => !known.has(t.characterId));
@@ -35,14 +36,14 @@ export function renderChecklist(tasks: Task[], characters: Character[], editing:
   return h('div', { class: 'owners' }, ...sections);
 }
 
-function ownerSection(title: string, key: string, tasks: Task[], editing: Editing | null, actions: ChecklistActions): Node | null {
+function ownerSection(title: Character | string, key: string, tasks: Task[], editing: Editing | null, actions: ChecklistActions): Node | null {
   if (tasks.length === 0) return null;
   const headingId = domId('owner', key);
   const groups = CADENCE_ORDER.map((cadence) => {
     const inGroup = tasks.filter((t) => t.cadence === cadence);
     return inGroup.length === 0 ? null : cadenceGroup(cadence, `${key}-${cadence}`, inGroup, editing, actions);
   });
-  return h('section', { class: 'owner', 'aria-labelledby': headingId }, h('h2', { id: headingId }, title), ...groups.filter((g) => g !== null));
+  return h('section', { class: 'owner', 'aria-labelledby': headingId }, h('h2', { id: headingId }, ...(typeof title === 'string' ? [title] : characterBadge(title))), ...groups.filter((g) => g !== null));
 }
 
 function cadenceGroup(cadence: Cadence, key: string, tasks: Task[], editing: Editing | null, actions: ChecklistActions): Node {

@@ -1,3 +1,4 @@
+import { ALL_WORLDS } from '../../characters/worlds.js';
 import { h } from '../dom.js';
 import { characterLabel } from '../labels.js';
 import type { Character } from '../types.js';
@@ -33,4 +34,51 @@ export function onSubmit(form: HTMLFormElement, submit: () => Promise<boolean>):
       button?.removeAttribute('aria-disabled');
     }
   });
+}
+
+/** Every known world, for the `list` of a world field (id "worlds"; a page has one character form). */
+export const worldsDatalist = () => h('datalist', { id: 'worlds' }, ...ALL_WORLDS.map((w) => h('option', { value: w.world })));
+
+export const isBusy = (button: HTMLButtonElement) => button.getAttribute('aria-disabled') === 'true';
+
+/**
+ * Marks a button busy while its call runs, with words saying what is going on (Lodestone reads take seconds);
+ * presses meanwhile are to be ignored (see isBusy). Returns the undo. aria-disabled rather than disabled, so that
+ * keyboard focus stays on the button. `label` replaces an aria-label for as long, which would otherwise still
+ * give screen readers the idle name.
+ */
+export function markBusy(button: HTMLButtonElement, text: string, label?: string): () => void {
+  const before = { text: button.textContent, label: button.getAttribute('aria-label') };
+  button.setAttribute('aria-disabled', 'true');
+  button.textContent = text;
+  if (label) button.setAttribute('aria-label', label);
+  return () => {
+    button.removeAttribute('aria-disabled');
+    button.textContent = before.text;
+    if (before.label) button.setAttribute('aria-label', before.label);
+    else button.removeAttribute('aria-label');
+  };
+}
+
+/**
+ * A form's two message lines: progress and results (a polite status) and the API's refusal (an alert). Both stay
+ * in the page while empty, since a live region that appears together with its text is often not announced.
+ */
+export function feedback() {
+  const status = h('p', { class: 'form-status', role: 'status' });
+  const alert = h('p', { class: 'form-error', role: 'alert' });
+  return {
+    el: h('div', { class: 'feedback' }, status, alert),
+    progress(text: string) {
+      alert.textContent = '';
+      status.textContent = text;
+    },
+    done(text = '') {
+      status.textContent = text;
+    },
+    fail(text: string | null) {
+      status.textContent = '';
+      alert.textContent = text ?? '';
+    },
+  };
 }

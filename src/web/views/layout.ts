@@ -1,6 +1,7 @@
 import type { NewCharacter, NewTask } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import type { Character, Preset, Resets, Task } from '../types.js';
+import type { LodestoneActions } from '../lodestoneActions.js';
+import type { Character, Features, Preset, Resets, Task } from '../types.js';
 import { createCharacterPanel } from './characters.js';
 import { renderChecklist, type ChecklistActions, type Editing } from './checklist.js';
 import { createPresetForm } from './presetForm.js';
@@ -14,9 +15,11 @@ export interface ScreenState {
   presets: Preset[];
   resets: Resets | null;
   editing: Editing | null;
+  /** Asked once per page load: which character forms work on this service. */
+  features: Features | null;
 }
 
-export interface ScreenActions extends ChecklistActions {
+export interface ScreenActions extends ChecklistActions, LodestoneActions {
   addTask(input: NewTask): Promise<boolean>;
   addPresets(keys: string[], characterId: string | null): Promise<boolean>;
   linkCharacter(input: NewCharacter): Promise<boolean>;
@@ -27,12 +30,12 @@ export interface ScreenActions extends ChecklistActions {
  * scrolling), then the reset clock and the forms. `update` refreshes the parts that depend on data and
  * leaves the forms and what is typed in them alone.
  */
-export function createScreen(actions: ScreenActions) {
+export function createScreen(actions: ScreenActions, features: Features) {
   const checklist = h('div', { id: 'checklist' });
   const resets = h('div', { id: 'resets' });
   const presetForm = createPresetForm(actions.addPresets);
   const taskForm = createTaskForm(actions.addTask);
-  const characters = createCharacterPanel(actions.linkCharacter);
+  const characters = createCharacterPanel(actions, features);
   let first = true;
 
   const el = h(

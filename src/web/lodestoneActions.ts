@@ -1,0 +1,94 @@
+import type { ActionHost } from './actions.js';
+import type { LodestoneLink } from './api.js';
+import { ApiError } from './http.js';
+import type { Character, LodestoneEntry, Verification } from './types.js';
+
+/**
+ * How a Lodestone call ended. A refusal carries the API's sentence for the view to show next to the button
+ * that was pressed; `message` is null when the app already said it elsewhere (the offline banner, the login screen).
+ */
+export type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string | null; code: string | null; candidates: LodestoneEntry[] };
+
+/** What the character panel can ask of the Lodestone, through the API. Each call can take seconds. */
+export interface LodestoneActions {
+  linkFromLodestone(link: LodestoneLink): Promise<Outcome<Character>>;
+  searchLodestone(name: string, world: string): Promise<Outcome<LodestoneEntry[]>>;
+  refreshCharacter(c: Character): Promise<Outcome<Character>>;
+  startVerification(c: Character): Promise<Outcome<Verification>>;
+  checkVerification(c: Character): Promise<Outcome<Character>>;
+}
+
+/** The Lodestone calls; the list changes only on success, so a refusal leaves everything as it was. */
+export function createLodestoneActions(host: ActionHost): LodestoneActions {
+  const { api, notices, state } = host;
+
+  const run = async <T>(what: string, call: () => Promise<T>): Promise<Outcome<T>> => {
+    try {
+      const value = await call();
+      notices.online();
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof ApiError) return { ok: false, message: err.message, code: err.code, candidates: candidatesOf(err.body) };
+      host.report(err, what);
+      return { ok: false, message: null, code: null, candidates: [] };
+    }
+  };
+
+  /** Puts a character read afresh into the list. A data-center move changes its region, and with it when its tasks reset. */
+  const keep = async (fresh: Character): Promise<void> => {
+    const before = state.characters.find((c) => c.id === fresh.id);
+    state.characters = before ? state.characters.map((c) => (c.id === fresh.id ? fresh : c)) : [...state.characters, fresh];
+    if (before && before.region !== fresh.region) {
+      try {
+        state.tasks = await api.tasks();
+      } catch (err) {
+        host.report(err, 'The tasks could not be reloaded');
+      }
+    }
+    host.draw();
+  };
+
+  return {
+    linkFromLodestone: async (link) => {
+      const r = await run('The character could not be linked', () => api.linkCharacter(link));
+      if (r.ok) {
+        await keep(r.value);
+        notices.say(`Linked ${r.value.name}.`, 'ok');
+      }
+      return r;
+    },
+    searchLodestone: (name, world) => run('The Lodestone could not be searched', () => api.searchLodestone(name, world)),
+    refreshCharacter: async (c) => {
+      const r = await run(`${c.name} could not be refreshed`, () => api.refreshCharacter(c.lodestoneId));
+      if (r.ok) {
+        await keep(r.value);
+        notices.say(`${r.value.name} is up to date with the Lodestone.`, 'ok');
+      }
+      return r;
+    },
+    startVerification: async (c) => {
+      const r = await run(`No code could be made for ${c.name}`, () => api.startVerification(c.lodestoneId));
+      if (r.ok) await keep(r.value.character);
+      return r;
+    },
+    checkVerification: async (c) => {
+      const r = await run(`${c.name} could not be checked`, () => api.checkVerification(c.lodestoneId));
+      if (r.ok) {
+        await keep(r.value);
+        notices.say(`${r.value.name} is verified as yours.`, 'ok');
+      }
+      return r;
+    },
+  };
+}
+
+function candidatesOf(body: Readonly<Record<string, unknown>>): LodestoneEntry[] {
+  const list = body.candidates;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (e): e is LodestoneEntry =>
+      typeof e === 'object' && e !== null && ['lodestoneId', 'name', 'world', 'datacenter'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string'),
+  );
+}

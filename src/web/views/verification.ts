@@ -1,0 +1,100 @@
+import { domId, h } from '../dom.js';
+import { formatClockTime, serverNow } from '../time.js';
+import type { Character, Verification } from '../types.js';
+
+/** What the box shows besides the code: a call under way, and the API's answer to the last check. */
+export interface VerificationView {
+  busy: 'check' | 'renew' | null;
+  message: string | null;
+}
+
+export interface VerificationHandlers {
+  check(): void;
+  renew(): void;
+  close(): void;
+}
+
+/**
+ * The code to paste into the Lodestone profile, how to do it, until when it works, and "Check now". The code sits
+ * in a read-only field: selectable and copyable by hand on any device, read out by screen readers, and focused
+ * (all selected) when the box opens. Copy uses the Clipboard API where the page may (HTTPS or localhost).
+ */
+export function verificationBox(c: Character, v: Verification, view: VerificationView, on: VerificationHandlers): HTMLElement {
+  const codeId = domId('code', c.id);
+  const titleId = domId('verify-h', c.id);
+  const stepsId = domId('verify-steps', c.id);
+  const expired = Date.parse(v.expiresAt) <= serverNow();
+
+  const code = h('input', { id: codeId, class: 'code', value: v.code, readonly: true, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': stepsId });
+  // All of it, however it is reached: a click would otherwise drop the selection for a caret.
+  code.addEventListener('focus', () => code.select());
+  code.addEventListener('click', () => code.select());
+  const copied = h('span', { class: 'copied', role: 'status' });
+  const copy = navigator.clipboard
+    ? h('button', {
+        type: 'button',
+        class: 'quiet',
+        id: domId('copy', c.id),
+        'aria-label': `Copy the code for ${c.name}`,
+        onclick: () => {
+          navigator.clipboard.writeText(v.code).then(
+            () => {
+              copied.textContent = 'Copied.';
+            },
+            () => {
+              code.focus();
+              copied.textContent = 'Copying was not allowed: the code is selected, copy it by hand.';
+            },
+          );
+        },
+      }, 'Copy')
+    : null;
+
+  const checking = view.busy === 'check';
+  const renewing = view.busy === 'renew';
+  return h(
+    'div',
+    {
+      class: 'verification',
+      role: 'group',
+      'aria-labelledby': titleId,
+      onkeydown: (e: Event) => {
+        if ((e as KeyboardEvent).key === 'Escape') on.close();
+      },
+    },
+    h('p', { class: 'verification-title', id: titleId }, `Prove ${c.name} is yours`),
+    h('div', { class: 'code-row' }, h('label', { for: codeId }, 'Code'), code, copy, copied),
+    h('p', { class: 'steps', id: stepsId }, ...withLinks(v.instructions)),
+    expired
+      ? h('p', { class: 'expiry' }, 'This code has expired: get a new one.')
+      : h('p', { class: 'expiry' }, 'The code works until ', h('time', { datetime: v.expiresAt }, formatClockTime(v.expiresAt)), ' (your time).'),
+    view.message ? h('p', { class: 'form-error', role: 'alert' }, view.message) : null,
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', {
+        type: 'button',
+        id: domId('check', c.id),
+        'aria-disabled': view.busy !== null ? 'true' : null,
+        'aria-label': checking ? `Checking ${c.name}’s Lodestone profile…` : `Check now for ${c.name}`,
+        onclick: () => on.check(),
+      }, checking ? 'Checking…' : 'Check now'),
+      h('button', {
+        type: 'button',
+        class: 'quiet',
+        id: domId('renew', c.id),
+        'aria-disabled': view.busy !== null ? 'true' : null,
+        'aria-label': renewing ? `Getting a new code for ${c.name}…` : `Get a new code for ${c.name}`,
+        onclick: () => on.renew(),
+      }, renewing ? 'Getting a code…' : 'New code'),
+      h('button', { type: 'button', class: 'quiet', id: domId('close-verify', c.id), 'aria-label': `Close the code for ${c.name}`, onclick: () => on.close() }, 'Close'),
+    ),
+  );
+}
+
+/** The instructions as text, with the profile's address as a link that opens beside the checklist. */
+function withLinks(text: string): (string | Node)[] {
+  return text.split(/(https:\/\/[^\s)"]+)/).map((part, i) =>
+    i % 2 === 1 ? h('a', { href: part, target: '_blank', rel: 'noopener noreferrer' }, part) : part,
+  );
+}
