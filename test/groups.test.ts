@@ -156,7 +156,16 @@ describe('group boards', () => {
     expect(everything).not.toContain('SECRET');
     expect(JSON.stringify(board)).not.toContain('mini-cactpot');
     // Polling costs a 304 while nothing changed.
-    expect((await api(`/groups/${groupId}`, jwt, { headers: { 'if-none-match': res.headers.get('etag')! } })).status).toBe(304);
+    const etag = res.headers.get('etag')!;
+    expect((await api(`/groups/${groupId}`, jwt, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    // Any member's write changes it.
+    const me = await userOf(DEFAULT_USER.id);
+    const expert = (await h.services.tasks.list(me.id)).find((t) => t.presetKey === 'roulette-expert')!;
+    await h.services.tasks.toggle(me.id, expert.id);
+    const changed = await api(`/groups/${groupId}`, jwt, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    await h.services.tasks.toggle(me.id, expert.id);
 
     const cara = await tokenOf(CARA.id);
     expect((await api(`/groups/${groupId}`, cara)).status).toBe(404);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import { conflict, DomainError, invalid, limitReached, notFound } from '../errors.js';
@@ -196,6 +197,26 @@ export class GroupService {
     const row = await this.memberGroupRow(this.db, userId, groupId);
     if (!row) throw notFound('Group');
     return this.board(row);
+  }
+
+  /**
+   * What a board depends on, without computing it: the group, who joined with what, each
+   * member's tasks version (bumped by every write to their tasks and characters) and the hour
+   * (resets fall on the hour; a cooldown's end shows within the hour at worst). A member's ETag.
+   */
+  async boardVersion(userId: string, groupId: string): Promise<string> {
+    const rows = await this.db
+      .selectFrom('group_members')
+      .innerJoin('users', 'users.id', 'group_members.user_id')
+      .innerJoin('groups', 'groups.id', 'group_members.group_id')
+      .select(['group_members.user_id', 'group_members.character_id', 'users.tasks_version', 'groups.updated_at', 'groups.presets'])
+      .where('group_members.group_id', '=', groupId)
+      .orderBy('group_members.user_id')
+      .execute();
+    if (!rows.some((r) => r.user_id === userId)) throw notFound('Group');
+    const h = createHash('sha256').update(String(Math.floor(this.clock() / 3_600_000)));
+    for (const r of rows) h.update(`|${r.user_id}:${r.character_id ?? '*'}:${r.tasks_version}:${r.updated_at}:${r.presets}`);
+    return h.digest('base64url').slice(0, 22);
   }
 
   /** The board of any group, for the publisher and for `/group show` inside its own server. */

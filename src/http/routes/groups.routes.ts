@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { boardFingerprint } from '../../groups/board.js';
 import type { Board, Group } from '../../groups/group.types.js';
 import { requireBroad, securityFor, sessionOnly } from '../access.js';
 import { principalOf, requireAccess, requireSession, type AccessDeps } from '../authenticate.js';
@@ -99,7 +98,8 @@ export const groupRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps 
         summary: "A group's board: each member character's state of each tracked preset",
         description:
           'Only the tracked presets, never anything else of a member. Answers an `ETag`; send it back as `If-None-Match` ' +
-          'to get `304 Not Modified` while the board has not changed (cheap polling).',
+          'to get `304 Not Modified` while the board has not changed: checking costs one small read, so polling every few ' +
+          'seconds is cheap. The ETag changes with any member\'s task or character write and on the hour (resets fall on the hour).',
         security: securityFor('tasks:read'),
         params: groupParams,
         response: { 200: boardSchema, 304: z.null().describe('The board is as in your ETag'), ...errors(400, 401, 403, 404, 429) },
@@ -108,11 +108,11 @@ export const groupRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps 
     async (req, reply) => {
       const caller = principalOf(req);
       requireBroad(caller, 'tasks');
-      const board = await groups.boardForMember(caller.userId, req.params.id);
-      const etag = `"${boardFingerprint(board)}"`;
+      // The version is one small read; the board itself (~5 ms at 50 × 25) only when it changed.
+      const etag = `"${await groups.boardVersion(caller.userId, req.params.id)}"`;
       void reply.header('etag', etag).header('cache-control', 'private, no-cache');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send(null);
-      return boardJson(board, caller.userId);
+      return boardJson(await groups.boardForMember(caller.userId, req.params.id), caller.userId);
     },
   );
 
