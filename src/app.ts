@@ -10,6 +10,7 @@ import type { Logger } from './log.js';
 import { ResetScheduler } from './scheduler/resetScheduler.js';
 import { restSender } from './scheduler/sender.js';
 import { BoardPublisher } from './scheduler/boardPublisher.js';
+import { SendBudget } from './outbox/sendBudget.js';
 import { resolveJwtSecret } from './secrets.js';
 import { buildServices, type Services } from './services.js';
 import { ProfileRefresher } from './characters/profileRefresher.js';
@@ -60,7 +61,10 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
       throw err;
     }
     if (config.scheduler) {
-      const sender = restSender(bot.client.rest as unknown as REST);
+      // Its own REST client: rate limits surface as errors, so the outbox can pause every process.
+      const budget = new SendBudget(store.db, config.discord.sendRate);
+      const sendRest = new REST({ api: config.discord.apiUrl, rejectOnRateLimit: () => true, timeout: 15_000 }).setToken(config.discord.token);
+      const sender = restSender(sendRest, budget);
       const instanceId = `${hostname()}:${process.pid}`;
       boards = new BoardPublisher({ db: store.db, clock, log: log.child({ component: 'boards' }), groups: services.groups, sender, instanceId });
       boards.start();
@@ -74,6 +78,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
         verification: services.verification,
         auth: services,
         sender,
+        budget,
         instanceId,
       });
       await scheduler.start();

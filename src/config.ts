@@ -41,6 +41,7 @@ const envSchema = z.object({
       .transform((v) => v.split(',').map(Number))
       .optional(),
   ),
+  DISCORD_SEND_RATE: z.coerce.number().int().min(1).max(50).default(40),
   DISCORD_API_URL: z.url().default('https://discord.com/api').transform((v) => v.replace(/\/+$/, '')),
   DISCORD_AUTHORIZE_URL: z.url().default('https://discord.com/oauth2/authorize'),
   OAUTH_REDIRECT_URI: z.url().default('http://localhost:3000/'),
@@ -96,6 +97,8 @@ export interface Config {
     readonly shardIds: readonly number[] | undefined;
     readonly apiUrl: string;
     readonly authorizeUrl: string;
+    /** Requests per second all processes together may spend on announcements, reminders and boards. */
+    readonly sendRate: number;
   };
   readonly oauth: {
     readonly redirectUri: string;
@@ -166,6 +169,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       shardIds: e.DISCORD_SHARD_IDS,
       apiUrl: e.DISCORD_API_URL,
       authorizeUrl: e.DISCORD_AUTHORIZE_URL,
+      sendRate: e.DISCORD_SEND_RATE,
     }),
     oauth: Object.freeze({
       redirectUri: e.OAUTH_REDIRECT_URI,

@@ -3,6 +3,7 @@ import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResetScheduler } from '../src/scheduler/resetScheduler.js';
 import { restSender } from '../src/scheduler/sender.js';
+import { SendBudget } from '../src/outbox/sendBudget.js';
 import { DEFAULT_USER, autocomplete, button, chatInput, opt, type RecordedCallback } from './fakeDiscord/index.js';
 import { startFakeLodestone, type FakeCharacter, type FakeLodestone } from './fakeLodestone/index.js';
 import { startBotHarness, type BotHarness } from './helpers/botHarness.js';
@@ -121,7 +122,8 @@ describe('/character with the Lodestone', () => {
         tasks: h.services.tasks,
         verification: h.services.verification,
         auth: h.services,
-        sender: restSender(rest),
+        sender: restSender(rest, new SendBudget(h.store.db, 50)),
+        budget: new SendBudget(h.store.db, 50),
         instanceId: id,
       });
     const [one, two] = await Promise.all([scheduler('p1').tick(), scheduler('p2').tick()]);

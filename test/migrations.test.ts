@@ -26,8 +26,8 @@ describe('migrations', () => {
     const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
     expect(tables).toEqual([
       'announcement_claims', 'api_keys', 'character_verifications', 'characters', 'completions', 'group_boards', 'group_members', 'groups',
-      'guild_group_settings', 'guild_reminders', 'oauth_states',
-      'personal_reminders', 'refresh_tokens', 'sessions', 'tasks', 'users',
+      'guild_group_settings', 'guild_reminders', 'oauth_states', 'outbox',
+      'personal_reminders', 'refresh_tokens', 'send_budget', 'send_pause', 'sessions', 'tasks', 'users',
     ]);
     const second = await migrateToLatest(store.db, silentLog);
     expect(second.results).toEqual([]);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ResetScheduler } from '../src/scheduler/resetScheduler.js';
 import { restSender } from '../src/scheduler/sender.js';
+import { SendBudget } from '../src/outbox/sendBudget.js';
 import { startFakeDiscord, type FakeDiscord } from './fakeDiscord/index.js';
 import { captureLog } from './helpers/captureLog.js';
 import { openStore } from '../src/store/openStore.js';
@@ -23,7 +24,8 @@ const ROLE = '820000000000000001';
 beforeEach(async () => {
   discord = await startFakeDiscord();
   ctx = await createTestContext('2026-11-23T14:59:00Z');
-  rest = new REST({ api: discord.apiUrl, retries: 0, timeout: 2_000 }).setToken(discord.botToken);
+  // As the service makes it: rate limits surface as errors, so the outbox reschedules and pauses.
+  rest = new REST({ api: discord.apiUrl, retries: 0, timeout: 2_000, rejectOnRateLimit: () => true }).setToken(discord.botToken);
 });
 afterEach(async () => {
   await ctx.close();
@@ -31,6 +33,7 @@ afterEach(async () => {
 });
 
 function scheduler(instanceId = 'test-1', db = ctx.store.db) {
+  const budget = new SendBudget(db, 50);
   return new ResetScheduler({
     db,
     clock: ctx.clock.now,
@@ -39,7 +42,8 @@ function scheduler(instanceId = 'test-1', db = ctx.store.db) {
     personalReminders: ctx.services.personalReminders,
     tasks: ctx.services.tasks,
     auth: ctx.services,
-    sender: restSender(rest),
+    sender: restSender(rest, budget),
+    budget,
     instanceId,
   });
 }
@@ -50,10 +54,10 @@ describe('server announcements', () => {
   it('posts the daily reset once at the boundary, mentioning the role', async () => {
     await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A, roleId: ROLE }, null);
     const s = scheduler();
-    expect((await s.tick()).sent).toEqual([]);
+    expect((await s.tick()).queued).toEqual([]);
     ctx.clock.set('2026-11-23T15:00:00Z');
     const report = await s.tick();
-    expect(report.sent).toEqual([{ target: `guild:${GUILD_A}`, event: 'daily-reset', occursAt: Date.parse('2026-11-23T15:00:00Z') }]);
+    expect(report.queued).toEqual([{ target: `guild:${GUILD_A}`, event: 'daily-reset', occursAt: Date.parse('2026-11-23T15:00:00Z') }]);
     ctx.clock.set('2026-11-23T15:01:00Z');
     await s.tick();
     const sent = posts(CHANNEL_A);
@@ -66,11 +70,11 @@ describe('server announcements', () => {
     await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A, events: ['gc-reset', 'ocean-fishing'], leadMinutes: 15 }, null);
     const s = scheduler();
     ctx.clock.set('2026-11-23T15:00:00Z');
-    expect((await s.tick()).sent).toEqual([]); // no daily-reset: not chosen; ocean fishing at 16:00 is 60 min away
+    expect((await s.tick()).queued).toEqual([]); // no daily-reset: not chosen; ocean fishing at 16:00 is 60 min away
     ctx.clock.set('2026-11-23T15:45:00Z');
-    expect((await s.tick()).sent.map((x) => x.event)).toEqual(['ocean-fishing']);
+    expect((await s.tick()).queued.map((x) => x.event)).toEqual(['ocean-fishing']);
     ctx.clock.set('2026-11-23T19:45:00Z');
-    expect((await s.tick()).sent.map((x) => x.event).sort()).toEqual(['gc-reset', 'ocean-fishing']);
+    expect((await s.tick()).queued.map((x) => x.event).sort()).toEqual(['gc-reset', 'ocean-fishing']);
     expect((posts(CHANNEL_A).at(-1)!.body as { content: string }).content).toMatch(/<t:\d+:R>/);
   });
 
@@ -79,17 +83,17 @@ describe('server announcements', () => {
     ctx.clock.set('2026-11-23T16:30:00Z'); // down at 15:00
     const booted = scheduler('boot-1');
     const first = await booted.start();
-    expect(first.sent.map((x) => x.event)).toEqual(['daily-reset']);
+    expect(first.queued.map((x) => x.event)).toEqual(['daily-reset']);
     await booted.stop();
     const second = scheduler('boot-2');
-    expect((await second.tick({ startup: true })).sent).toEqual([]);
+    expect((await second.tick({ startup: true })).queued).toEqual([]);
     expect(posts(CHANNEL_A)).toHaveLength(1);
   });
 
   it('does not announce, as news, a reset that happened before the server set reminders', async () => {
     ctx.clock.set('2026-11-23T15:30:00Z');
     await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
-    expect((await scheduler().tick({ startup: true })).sent).toEqual([]);
+    expect((await scheduler().tick({ startup: true })).queued).toEqual([]);
     expect(posts(CHANNEL_A)).toHaveLength(0);
   });
 
@@ -98,7 +102,7 @@ describe('server announcements', () => {
     ctx.clock.set('2026-11-23T19:00:01Z');
     const s = scheduler();
     const report = await s.tick({ startup: true });
-    expect(report.sent).toEqual([]);
+    expect(report.queued).toEqual([]);
     expect(report.skippedLate.map((x) => x.event)).toEqual(['daily-reset']);
     expect(posts(CHANNEL_A)).toHaveLength(0);
     expect(cap.lines.some((l) => String(l.msg).includes('Skipped an announcement'))).toBe(true);
@@ -111,7 +115,7 @@ describe('server announcements', () => {
     const other = await openStore(ctx.url, silentLog);
     try {
       const [a, b] = await Promise.all([scheduler('a').tick(), scheduler('b', other.db).tick()]);
-      expect([...a.sent, ...b.sent].map((x) => x.event)).toEqual(['weekly-reset']);
+      expect([...a.queued, ...b.queued].map((x) => x.event)).toEqual(['weekly-reset']);
       expect(posts(CHANNEL_A)).toHaveLength(1);
     } finally {
       await other.close();
@@ -125,7 +129,9 @@ describe('server announcements', () => {
     ctx.clock.set('2026-11-23T15:00:00Z');
     const report = await scheduler().tick();
     expect(report.refused).toEqual([{ target: `guild:${GUILD_A}`, reason: 'channel refused' }]);
-    expect(report.sent.map((x) => x.target)).toEqual([`guild:${GUILD_B}`]);
+    expect(report.queued.map((x) => x.target).sort()).toEqual([`guild:${GUILD_A}`, `guild:${GUILD_B}`]);
+    expect(report.delivery.sent).toBe(1);
+    expect(discord.messages.filter((m) => m.channel_id === CHANNEL_B)).toHaveLength(1);
     expect(await ctx.services.guildReminders.get(GUILD_A)).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('refused') });
     expect((await ctx.services.guildReminders.listEnabled()).map((g) => g.guildId)).toEqual([GUILD_B]);
     expect(cap.lines.some((l) => l.guildId === GUILD_A && String(l.msg).includes('disabled'))).toBe(true);
@@ -136,32 +142,40 @@ describe('server announcements', () => {
     discord.failNext({ method: 'POST', pathPrefix: `/channels/${CHANNEL_A}/messages` }, { status: 500, body: { message: 'oops', code: 0 } });
     ctx.clock.set('2026-11-23T15:00:00Z');
     const s = scheduler();
-    expect((await s.tick()).failed).toBe(1);
+    const first = await s.tick();
+    expect(first.queued).toHaveLength(1);
+    expect(first.delivery).toMatchObject({ sent: 0, retried: 1 });
     ctx.clock.set('2026-11-23T15:01:00Z');
-    expect((await s.tick()).sent).toHaveLength(1);
-    expect((await s.tick()).sent).toHaveLength(0);
+    const second = await s.tick();
+    expect(second.queued).toHaveLength(0);
+    expect(second.delivery).toMatchObject({ sent: 1, retried: 0 });
+    expect((await s.tick()).delivery.sent).toBe(0);
+    expect(discord.messages.filter((m) => m.channel_id === CHANNEL_A)).toHaveLength(1);
   });
 
-  it('does not send again when the send went out but recording it failed', async () => {
+  it('does not post twice when the send went out but recording it failed: the nonce makes the resend harmless', async () => {
     await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
-    // The store refuses to record the send time (a real failure of the UPDATE, not a stub).
+    // The store refuses to record the send (a real failure of the UPDATE, not a stub).
     if (ENGINE === 'postgres') {
-      await sql`create function refuse_claim_update() returns trigger as $$ begin raise exception 'refused'; end $$ language plpgsql`.execute(ctx.store.db);
-      await sql`create trigger refuse_claim_update before update on announcement_claims for each row execute function refuse_claim_update()`.execute(ctx.store.db);
+      await sql`create function refuse_sent() returns trigger as $$ begin if new.sent_at is not null then raise exception 'refused'; end if; return new; end $$ language plpgsql`.execute(ctx.store.db);
+      await sql`create trigger refuse_sent before update on outbox for each row execute function refuse_sent()`.execute(ctx.store.db);
     } else {
-      await sql`create trigger refuse_claim_update before update on announcement_claims begin select raise(abort, 'refused'); end`.execute(ctx.store.db);
+      await sql`create trigger refuse_sent before update on outbox when new.sent_at is not null begin select raise(abort, 'refused'); end`.execute(ctx.store.db);
     }
     ctx.clock.set('2026-11-23T15:00:00Z');
     const s = scheduler();
     const report = await s.tick();
-    expect(report.sent).toHaveLength(1);
-    expect(report.failed).toBe(0);
+    expect(report.queued).toHaveLength(1);
     expect(cap.lines.some((l) => String(l.msg).startsWith('Sent, but could not record'))).toBe(true);
-    // Neither this process on its next tick nor a fresh one (a restart) sends it a second time.
+    await sql`drop trigger refuse_sent${sql.raw(ENGINE === 'postgres' ? ' on outbox' : '')}`.execute(ctx.store.db);
+    // Until the lease runs out nobody takes it; then a restarted process sends it again, with the same nonce.
+    ctx.clock.set('2026-11-23T15:00:20Z');
+    expect((await scheduler('restarted').tick()).delivery.sent).toBe(0);
     ctx.clock.set('2026-11-23T15:01:00Z');
-    expect((await s.tick()).sent).toHaveLength(0);
-    expect((await scheduler().tick()).sent).toHaveLength(0);
-    expect(posts(CHANNEL_A)).toHaveLength(1);
+    expect((await scheduler('restarted').tick()).delivery.sent).toBe(1);
+    expect(posts(CHANNEL_A)).toHaveLength(2);
+    expect(new Set(posts(CHANNEL_A).map((p) => (p.body as { nonce: string }).nonce)).size).toBe(1);
+    expect(discord.messages.filter((m) => m.channel_id === CHANNEL_A)).toHaveLength(1);
   });
 
   it('waits out a 429 and delivers once', async () => {
@@ -175,9 +189,32 @@ describe('server announcements', () => {
       },
     );
     ctx.clock.set('2026-11-23T15:00:00Z');
-    const report = await scheduler().tick();
-    expect(report.sent).toHaveLength(1);
+    const s = scheduler();
+    const report = await s.tick();
+    expect(report.queued).toHaveLength(1);
+    expect(report.delivery).toMatchObject({ sent: 0, retried: 1 });
+    // The message waits its Retry-After; the rate limit does not count as a failed attempt.
+    ctx.clock.set('2026-11-23T15:00:02Z');
+    expect((await s.tick()).delivery.sent).toBe(1);
     expect(posts(CHANNEL_A)).toHaveLength(2); // the refused attempt and the delivered one
+    expect(discord.messages.filter((m) => m.channel_id === CHANNEL_A)).toHaveLength(1);
+  });
+
+  it('a global 429 pauses every sender, in every process, for its Retry-After', async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A }, null);
+    discord.failNext(
+      { method: 'POST', pathPrefix: `/channels/${CHANNEL_A}/messages` },
+      { status: 429, body: { message: 'You are being rate limited.', retry_after: 1, global: true }, headers: { 'retry-after': '1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' } },
+    );
+    ctx.clock.set('2026-11-23T15:00:00Z');
+    const before = Date.now();
+    expect((await scheduler().tick()).delivery.retried).toBe(1);
+    // Another process's budget sees the pause in the store.
+    const other = new SendBudget(ctx.store.db, 50);
+    const until = await other.pausedUntil();
+    expect(until).toBeGreaterThanOrEqual(before + 900);
+    await other.take();
+    expect(Date.now()).toBeGreaterThanOrEqual(until - 5);
   });
 });
 
@@ -206,7 +243,7 @@ describe('personal reminders', () => {
     await ctx.services.personalReminders.set(u.id, { cadence: 'daily', hoursBefore: 2 });
     ctx.clock.set('2026-11-23T13:00:00Z');
     const s = scheduler();
-    expect((await s.tick()).sent).toEqual([{ target: `user:${u.id}`, event: 'daily-reset', occursAt: Date.parse('2026-11-23T15:00:00Z') }]);
+    expect((await s.tick()).queued).toEqual([{ target: `user:${u.id}`, event: 'daily-reset', occursAt: Date.parse('2026-11-23T15:00:00Z') }]);
     const dmChannel = discord.requests.find((r) => r.path === '/users/@me/channels');
     expect(dmChannel?.body).toEqual({ recipient_id: u.discordId });
     const dm = discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)).at(-1)!;
@@ -218,7 +255,7 @@ describe('personal reminders', () => {
     await ctx.services.tasks.complete(u.id, open.id);
     ctx.clock.set('2026-11-24T13:00:00Z');
     const before = discord.requests.length;
-    expect((await s.tick()).sent).toEqual([]);
+    expect((await s.tick()).queued).toEqual([]);
     expect(discord.requests.length).toBe(before);
   });
 
@@ -231,7 +268,7 @@ describe('personal reminders', () => {
     await ctx.services.tasks.create(u.id, { name: 'GC supply', cadence: 'gc-daily' });
     // The weekly reset is Tuesday 24 November 08:00; 27 hours before is now, Monday 05:00.
     await ctx.services.personalReminders.set(u.id, { cadence: 'weekly', hoursBefore: 27 });
-    expect((await scheduler().tick()).sent).toEqual([{ target: `user:${u.id}`, event: 'weekly-reset', occursAt: Date.parse('2026-11-24T08:00:00Z') }]);
+    expect((await scheduler().tick()).queued).toEqual([{ target: `user:${u.id}`, event: 'weekly-reset', occursAt: Date.parse('2026-11-24T08:00:00Z') }]);
     const dm = discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)).at(-1)!;
     const content = (dm.body as { content: string }).content;
     expect(content).toContain('Custom Deliveries');

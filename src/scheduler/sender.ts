@@ -2,13 +2,18 @@ import type { REST } from '@discordjs/rest';
 import { Routes, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { BoundedMap } from '../boundedMap.js';
 
-/** Why a message could not be delivered: `refused` will not heal by retrying (gone, no access, DMs closed). */
+/**
+ * Why a message could not be delivered: `refused` will not heal by retrying (gone, no access, DMs
+ * closed); `rate-limited` says when to try again, and whether the limit is the bot's global one.
+ */
 export class DeliveryError extends Error {
   override name = 'DeliveryError';
   constructor(
-    readonly kind: 'refused' | 'transient',
+    readonly kind: 'refused' | 'transient' | 'rate-limited',
     readonly status: number | undefined,
     message: string,
+    readonly retryAfterMs = 0,
+    readonly global = false,
   ) {
     super(message);
   }
@@ -34,15 +39,39 @@ function discordStatus(err: unknown): number | undefined {
   return undefined;
 }
 
+/** A RateLimitError of @discordjs/rest (thrown with `rejectOnRateLimit`), by shape for the same reason. */
+function rateLimit(err: unknown): { retryAfterMs: number; global: boolean } | undefined {
+  if (!(err instanceof Error) || !err.name.startsWith('RateLimitError')) return undefined;
+  const e = err as Error & { retryAfter?: unknown; global?: unknown };
+  return typeof e.retryAfter === 'number' ? { retryAfterMs: e.retryAfter, global: e.global === true } : undefined;
+}
+
+/** The shared send budget, as the sender sees it. */
+export interface SendGate {
+  /** Waits for, and spends, one request of the budget. */
+  take(): Promise<void>;
+  /** A global 429: every sender in every process waits until then. */
+  pause(untilMs: number): Promise<void>;
+}
+
 /**
- * Sends through @discordjs/rest, which queues per rate-limit bucket and waits out 429s
- * on its own; we only sort its failures into refused and transient.
+ * Sends through @discordjs/rest and sorts its failures into refused, rate-limited and transient.
+ * With a `gate`, every request first spends a token of the budget all processes share, and a
+ * global rate limit pauses them all. A REST client made with `rejectOnRateLimit` surfaces limits
+ * as `rate-limited` instead of waiting them out on its own, so the caller can reschedule.
  */
-export function restSender(rest: REST): MessageSender {
+export function restSender(rest: REST, gate?: SendGate): MessageSender {
+  const take = gate ? () => gate.take() : async () => undefined;
   const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
+      await take();
       return await fn();
     } catch (err) {
+      const limited = rateLimit(err);
+      if (limited) {
+        if (limited.global) await gate?.pause(Date.now() + limited.retryAfterMs);
+        throw new DeliveryError('rate-limited', 429, `${what}: rate limited for ${limited.retryAfterMs} ms`, limited.retryAfterMs, limited.global);
+      }
       const status = discordStatus(err);
       if (status === 403 || status === 404) {
         throw new DeliveryError('refused', status, `${what}: ${(err as Error).message} (code ${String((err as { code?: unknown }).code)})`);
@@ -67,6 +96,7 @@ export function restSender(rest: REST): MessageSender {
         if (!channelId) {
           channelId = ((await rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as { id: string }).id;
           dmChannels.set(discordUserId, channelId);
+          await take();
         }
         try {
           await rest.post(Routes.channelMessages(channelId), { body: message });

@@ -22,6 +22,9 @@ export interface Database {
   group_members: GroupMembersTable;
   group_boards: GroupBoardsTable;
   guild_group_settings: GuildGroupSettingsTable;
+  outbox: OutboxTable;
+  send_budget: SendBudgetTable;
+  send_pause: SendPauseTable;
 }
 
 export interface UsersTable {
@@ -216,7 +219,39 @@ export interface GuildGroupSettingsTable {
   updated_at: number;
 }
 
+export interface OutboxTable {
+  /** Also the Discord message nonce (at most 25 characters). */
+  id: string;
+  kind: 'channel' | 'dm';
+  target: string;
+  /** The message body as JSON. */
+  body: string;
+  /** What a permanent refusal switches off: `guild:<id>`, `user:<id>`, or `none`. */
+  origin: string;
+  /** What the message is; unique, so queueing it twice is one row. */
+  dedupe_key: string;
+  created_at: number;
+  available_at: number;
+  claimed_by: string | null;
+  lease_until: number | null;
+  attempts: Generated<number>;
+  sent_at: number | null;
+  failed_at: number | null;
+  last_error: string | null;
+}
+
+export interface SendBudgetTable {
+  second: number;
+  count: number;
+}
+
+export interface SendPauseTable {
+  id: number;
+  paused_until: number;
+}
+
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type OutboxRow = Selectable<OutboxTable>;
 export type GroupRow = Selectable<GroupsTable>;
 export type GroupBoardRow = Selectable<GroupBoardsTable>;
 export type UserRow = Selectable<UsersTable>;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { parseConfig } from '../../src/config.js';
+import { SendBudget } from '../../src/outbox/sendBudget.js';
 import { ResetScheduler } from '../../src/scheduler/resetScheduler.js';
 import type { MessageSender } from '../../src/scheduler/sender.js';
 import { buildServices } from '../../src/services.js';
@@ -87,7 +88,9 @@ async function run(): Promise<ResetScaleResult> {
         personalReminders: services.personalReminders,
         tasks: services.tasks,
         auth: services,
+        // The sender only counts and takes no token: this measures our side, not Discord's limit.
         sender,
+        budget: new SendBudget(db, 50),
         instanceId: 'bench',
       });
     /** One tick at `iso`, after a tick a minute earlier has done the hourly pruning and settled the past. */

@@ -9,6 +9,8 @@ const unknownChannel = () => discordError(404, 10003, 'Unknown Channel');
 const unknownMessage = () => discordError(404, 10008, 'Unknown Message');
 const unknownGuild = () => discordError(404, 10004, 'Unknown Guild');
 const missingAccess = () => discordError(403, 50001, 'Missing Access');
+/** Discord checks an enforced nonce against "the past few minutes"; five here. */
+const NONCE_WINDOW_MS = 5 * 60_000;
 const emptyMessage = () => discordError(400, 50006, 'Cannot send an empty message');
 
 export const objectBody = (req: RecordedRequest): JsonObject =>
@@ -137,6 +139,11 @@ export function restRoutes(state: FakeState, gatewayUrl: string): Route[] {
         const body = objectBody(req);
         const bad = rejectMessage(body, req.files.length, true);
         if (bad) return bad;
+        // enforce_nonce: the same author and nonce within a few minutes gets the first message back, not a second one.
+        if (body.enforce_nonce === true && (typeof body.nonce === 'string' || typeof body.nonce === 'number')) {
+          const same = state.findRecentByNonce(id!, String(body.nonce), NONCE_WINDOW_MS);
+          if (same) return json(200, same);
+        }
         const ref = body.message_reference as JsonObject | undefined;
         const msg = state.createMessage(id!, body, req.files, {
           ...(ref && typeof ref.message_id === 'string' && {

@@ -191,6 +191,12 @@ export class FakeState {
     return msg;
   }
 
+  /** A message the bot created in this channel with this nonce, no older than `windowMs`. */
+  findRecentByNonce(channelId: string, nonce: string, windowMs: number): APIMessage | undefined {
+    const since = Date.now() - windowMs;
+    return this.messages.find((m) => m.channel_id === channelId && m.nonce !== undefined && String(m.nonce) === nonce && Date.parse(m.timestamp) >= since);
+  }
+
   findMessage(id: string): APIMessage | undefined {
     return this.messages.find((m) => m.id === id);
   }
