@@ -2,6 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
+/** How long a request may take to reach Discord, so that it lands in the second it was counted in. */
+const ARRIVAL_MARGIN_MS = 40;
+
 /**
  * Discord's budget for the whole bot, shared by every process through the store: at most `rate`
  * requests in each wall-clock second, and none while a global 429's Retry-After runs. Real time,
@@ -23,6 +26,11 @@ export class SendBudget {
       const paused = await this.pausedUntil();
       if (paused > now) {
         await sleep(paused - now);
+        continue;
+      }
+      // Not in a second's last moments: a request counted in this second must not arrive in the next.
+      if (now % 1000 > 1000 - ARRIVAL_MARGIN_MS) {
+        await sleep(1000 - (now % 1000) + 1);
         continue;
       }
       const second = Math.floor(now / 1000);
