@@ -11,6 +11,9 @@ import { ResetScheduler } from './scheduler/resetScheduler.js';
 import { restSender } from './scheduler/sender.js';
 import { BoardPublisher } from './scheduler/boardPublisher.js';
 import { SendBudget } from './outbox/sendBudget.js';
+import { outboxDepth } from './outbox/outbox.repository.js';
+import { Metrics } from './metrics.js';
+import type { Server } from 'node:http';
 import { resolveJwtSecret } from './secrets.js';
 import { buildServices, type Services } from './services.js';
 import { ProfileRefresher } from './characters/profileRefresher.js';
@@ -35,7 +38,12 @@ export interface App {
  * can start the whole service in-process.
  */
 export async function startApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<App> {
-  const store = await openStore(config.databaseUrl, log.child({ component: 'store' }));
+  let depthOf: () => Promise<number> = async () => 0;
+  const metrics = config.metrics ? new Metrics(() => depthOf()) : undefined;
+  const store = await openStore(config.databaseUrl, log.child({ component: 'store' }), {
+    ...(metrics && { onQuery: (ms: number) => metrics.storeQuery.observe(ms / 1000) }),
+  });
+  depthOf = () => outboxDepth(store.db);
   try {
     await migrateToLatest(store.db, log.child({ component: 'migrate' }));
   } catch (err) {
@@ -54,7 +62,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
   let boards: BoardPublisher | undefined;
   if (config.discord.token) {
     try {
-      bot = await startBot({ config, services, clock, log: log.child({ component: 'bot' }), commands: await loadCommands() });
+      bot = await startBot({ config, services, clock, log: log.child({ component: 'bot' }), commands: await loadCommands(), metrics });
     } catch (err) {
       await http.close();
       await store.close();
@@ -80,6 +88,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
         sender,
         budget,
         instanceId,
+        metrics,
       });
       await scheduler.start();
     }
@@ -95,6 +104,9 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
     : undefined;
   refresher?.start();
 
+  let metricsServer: Server | undefined;
+  if (metrics && config.metrics) metricsServer = await metrics.listen(config.metrics.port, config.metrics.host, log.child({ component: 'metrics' }));
+
   // Without the scheduler (no bot), ended sessions and abandoned logins are still pruned hourly.
   const pruneTimer = scheduler
     ? undefined
@@ -108,6 +120,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
       clearInterval(pruneTimer);
       await http.close();
       await refresher?.stop();
+      if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await scheduler?.stop();
       await boards?.stop();
       await bot?.stop();

@@ -59,6 +59,12 @@ const envSchema = z.object({
     .default('on')
     .transform((v) => v === 'on'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  METRICS: z
+    .enum(['on', 'off'])
+    .default('off')
+    .transform((v) => v === 'on'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   LODESTONE_URL: z
     .string()
     .trim()
@@ -110,6 +116,8 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly scheduler: boolean;
   readonly logLevel: Env['LOG_LEVEL'];
+  /** Prometheus metrics on their own port (never the API's); undefined when off. */
+  readonly metrics: { readonly port: number; readonly host: string } | undefined;
   /** Undefined when `LODESTONE_URL=off`: characters are then linked by hand, unchecked. */
   readonly lodestone:
     | {
@@ -180,6 +188,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     scheduler: e.SCHEDULER,
     logLevel: e.LOG_LEVEL,
+    metrics: e.METRICS ? Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST }) : undefined,
     lodestone:
       e.LODESTONE_URL === 'off'
         ? undefined

@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -37,6 +38,14 @@ const REDACT = [
  */
 export function serviceLogDestination(dest: number | string = 1): pino.DestinationStream {
   return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 250 });
+}
+
+/**
+ * Readable, coloured lines for a person at a terminal (`npm start`, `npm run dev`); JSON lines
+ * everywhere else, for the machines that collect them.
+ */
+export function terminalLogDestination(): pino.DestinationStream {
+  return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: false });
 }
 
 /** Builds the one root logger; components take `log.child({ component })`. */

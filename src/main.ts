@@ -1,6 +1,6 @@
 import { startApp } from './app.js';
 import { ConfigError, readConfig, type Config } from './config.js';
-import { buildLogger, serviceLogDestination } from './log.js';
+import { buildLogger, serviceLogDestination, terminalLogDestination } from './log.js';
 
 /** Gives up on a graceful stop after this long, so a stuck socket cannot hold a deploy. */
 const STOP_TIMEOUT_MS = 10_000;
@@ -20,7 +20,7 @@ function configOrExit(): Config {
 /** The composition root: config, logger, then everything else through `startApp`. */
 function main(): void {
   const config = configOrExit();
-  const log = buildLogger(config.logLevel, serviceLogDestination());
+  const log = buildLogger(config.logLevel, process.stdout.isTTY ? terminalLogDestination() : serviceLogDestination());
   const starting = startApp(config, log);
   starting.catch((err: unknown) => {
     log.fatal({ err }, 'Start-up failed');

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
+import type { Metrics } from '../metrics.js';
 import type { Command } from './command.js';
 import { routeInteraction } from './interactionRouter.js';
 
@@ -12,6 +13,7 @@ export interface BotDeps {
   clock: Clock;
   log: Logger;
   commands: Map<string, Command>;
+  metrics?: Metrics | undefined;
 }
 
 export interface Bot {

@@ -3,6 +3,7 @@ import { isDomainError, type DomainErrorCode } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
+import type { Metrics } from '../metrics.js';
 import type { Command, CommandContext } from './command.js';
 import { replyEphemeral } from './replies.js';
 
@@ -11,6 +12,7 @@ export interface RouterDeps {
   clock: Clock;
   log: Logger;
   commands: Map<string, Command>;
+  metrics?: Metrics | undefined;
 }
 
 /** Told once, at the first command after a reminder DM was refused. */
@@ -73,12 +75,14 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
       await command.handleComponent(interaction, ctx);
     }
     if (dmFailed && interaction.isRepliable()) await replyEphemeral(interaction, DM_FAILED_NOTICE);
+    deps.metrics?.interactions.inc({ command: commandName(interaction) ?? 'unknown', outcome: 'ok' });
     if (interaction.isChatInputCommand()) {
       for (const n of await deps.services.groups.takeBoardNotices(user.id)) {
         await replyEphemeral(interaction, `📋 The live board of **${n.groupName}** stopped updating: ${n.reason}. Post it again with \`/group post\`.`);
       }
     }
   } catch (err) {
+    deps.metrics?.interactions.inc({ command: commandName(interaction) ?? 'unknown', outcome: isDomainError(err) ? 'refused' : 'error' });
     if (interaction.isAutocomplete()) {
       if (!isDomainError(err)) log.error({ err }, 'Autocomplete failed');
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);

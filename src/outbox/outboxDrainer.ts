@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
 import { DeliveryError, type MessageSender } from '../scheduler/sender.js';
 import type { Database, OutboxRow } from '../store/schema.js';
 import { claimBatch, markFailed, markSent, retryAt } from './outbox.repository.js';
@@ -20,6 +21,7 @@ export interface DrainerDeps {
   onRefused(origin: string, reason: string): Promise<void>;
   /** How many rows one claim takes (default 20). */
   batch?: number;
+  metrics?: Metrics | undefined;
 }
 
 export interface DrainReport {
@@ -111,12 +113,15 @@ export class OutboxDrainer {
       const e = err instanceof DeliveryError ? err : new DeliveryError('transient', undefined, (err as Error).message);
       if (e.kind === 'refused') {
         await markFailed(db, row.id, instanceId, clock(), e.message);
+        this.deps.metrics?.messages.inc({ outcome: 'refused' });
         report.refused.push({ origin: row.origin, target: row.target });
         if (row.origin !== 'none') await this.deps.onRefused(row.origin, e.message);
         return;
       }
       if (e.kind === 'rate-limited') {
         this.deps.log.warn({ retryAfterMs: e.retryAfterMs, global: e.global }, 'Discord rate limit: the message waits');
+        this.deps.metrics?.discordRateLimits.inc({ global: String(e.global) });
+        this.deps.metrics?.messages.inc({ outcome: 'retried' });
         await retryAt(db, row.id, instanceId, clock() + e.retryAfterMs, e.message, false);
         report.retried += 1;
         return;
@@ -124,16 +129,19 @@ export class OutboxDrainer {
       if (row.attempts >= MAX_ATTEMPTS) {
         await markFailed(db, row.id, instanceId, clock(), e.message);
         this.deps.log.error({ id: row.id, origin: row.origin, attempts: row.attempts }, 'Outbox message given up after repeated failures');
+        this.deps.metrics?.messages.inc({ outcome: 'failed' });
         report.failed += 1;
         return;
       }
       await retryAt(db, row.id, instanceId, clock() + Math.min(300_000, 1000 * 2 ** row.attempts), e.message, true);
       this.deps.log.warn({ err: { message: e.message }, id: row.id, attempts: row.attempts }, 'Outbox message failed; will retry');
+      this.deps.metrics?.messages.inc({ outcome: 'retried' });
       report.retried += 1;
       return;
     }
     // Out there now: if recording fails, the lease runs out and the nonce makes the resend harmless.
     await markSent(db, row.id, instanceId, clock()).catch((err: unknown) => this.deps.log.error({ err, id: row.id }, 'Sent, but could not record it'));
+    this.deps.metrics?.messages.inc({ outcome: 'sent' });
     report.sent += 1;
   }
 }

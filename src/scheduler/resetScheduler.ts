@@ -16,6 +16,7 @@ import type { MessageSender } from './sender.js';
 import { enqueueOnce, pruneOutbox, type OutboxMessage } from '../outbox/outbox.repository.js';
 import { OutboxDrainer, type DrainReport } from '../outbox/outboxDrainer.js';
 import type { SendBudget } from '../outbox/sendBudget.js';
+import type { Metrics } from '../metrics.js';
 
 /** An announcement more than this late (process down, say) is skipped and logged, not spammed. */
 export const MAX_LATENESS_MS = 3 * 3_600_000;
@@ -39,6 +40,7 @@ export interface SchedulerDeps {
   budget: SendBudget;
   /** Names this process in claims, for the logs. */
   instanceId: string;
+  metrics?: Metrics | undefined;
 }
 
 /** What one tick did, for logs and tests. */
@@ -79,6 +81,7 @@ export class ResetScheduler {
       log: deps.log.child({ component: 'outbox' }),
       sender: deps.sender,
       instanceId: deps.instanceId,
+      metrics: deps.metrics,
       onRefused: (origin, reason) => this.switchOff(origin, reason),
     });
   }
@@ -166,6 +169,7 @@ export class ResetScheduler {
       if (startup && (await claimAnnouncement(this.deps.db, { ...claim, now, by: `${this.deps.instanceId}:skipped` }))) {
         this.deps.log.info({ ...claim, occursAt: new Date(occursAt).toISOString() }, 'Skipped an announcement missed by more than 3 hours');
         report.skippedLate.push(claim);
+        this.deps.metrics?.messages.inc({ outcome: 'skipped' });
       }
       return;
     }
@@ -176,7 +180,10 @@ export class ResetScheduler {
     // Nothing to say (every task done): the occurrence is settled all the same.
     else await claimAnnouncement(this.deps.db, { ...claim, now, by: this.deps.instanceId });
     this.settled.add(key);
-    if (queued) report.queued.push(claim);
+    if (queued) {
+      report.queued.push(claim);
+      this.deps.metrics?.messages.inc({ outcome: 'queued' });
+    }
   }
 
   /**

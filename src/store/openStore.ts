@@ -4,6 +4,7 @@ import type { Database as SqliteHandle, Statement } from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
+  type KyselyConfig,
   PostgresDialect,
   SqliteDialect,
   SqliteDriver,
@@ -33,12 +34,21 @@ export function sqliteFileOf(url: string): string | undefined {
  * Opens the store named by a `DATABASE_URL`: `file:<path>` or `:memory:` for SQLite,
  * `postgres://…` for PostgreSQL. The same Kysely code runs on both.
  */
-export async function openStore(url: string, log: Logger): Promise<Store> {
-  if (isPostgresUrl(url)) return openPostgres(url, log);
-  return openSqlite(url, log);
+export async function openStore(url: string, log: Logger, opts: StoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(url)) return openPostgres(url, log, opts);
+  return openSqlite(url, log, opts);
 }
 
-async function openSqlite(url: string, log: Logger): Promise<Store> {
+export interface StoreOptions {
+  /** Told each query's duration in milliseconds (metrics). */
+  onQuery?: (ms: number) => void;
+}
+
+/** Kysely's log hook, when someone wants the durations. */
+const queryLog = (opts: StoreOptions): KyselyConfig['log'] =>
+  opts.onQuery ? (e) => opts.onQuery!(e.queryDurationMillis) : undefined;
+
+async function openSqlite(url: string, log: Logger, opts: StoreOptions): Promise<Store> {
   const { default: SQLite } = await import('better-sqlite3');
   const file = sqliteFileOf(url);
   if (file) mkdirSync(dirname(file), { recursive: true });
@@ -48,17 +58,17 @@ async function openSqlite(url: string, log: Logger): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(sqlite) }), log: queryLog(opts) });
   log.info({ store: { dialect: 'sqlite', file: file ?? ':memory:' } }, 'Store opened');
   return { db, close: () => db.destroy() };
 }
 
-async function openPostgres(url: string, log: Logger): Promise<Store> {
+async function openPostgres(url: string, log: Logger, opts: StoreOptions): Promise<Store> {
   const pg = await import('pg');
   // int8 columns hold epoch milliseconds, which fit a JS number exactly.
   pg.default.types.setTypeParser(20, (v) => Number(v));
   const pool = new pg.default.Pool({ connectionString: url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog(opts) });
   const host = new URL(url).host;
   log.info({ store: { dialect: 'postgres', host } }, 'Store opened');
   return { db, close: () => db.destroy() };
