@@ -16,9 +16,9 @@ const TOUCH_EVERY_MS = 60_000;
 const KEY_PREFIX = 'ffxt_';
 
 export const createApiKeySchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(100).regex(/\S/, 'must not be blank'),
   scopes: z.array(scopeSchema).min(1).max(50),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  expiresAt: z.iso.datetime({ offset: true }).optional().describe('When the key stops working; must be in the future'),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 

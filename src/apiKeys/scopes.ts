@@ -8,11 +8,12 @@ export type Resource = 'tasks' | 'characters';
 
 const CHARACTER_SCOPE = /^character:(\d{1,10}):(read|write)$/;
 
-export const scopeSchema = z
-  .string()
-  .refine((s) => (BROAD_SCOPES as readonly string[]).includes(s) || CHARACTER_SCOPE.test(s), {
-    message: `a scope is one of ${BROAD_SCOPES.join(', ')} or character:<lodestoneId>:read|write`,
-  });
+/** Exactly the broad scopes and `character:<lodestoneId>:read|write`, as one pattern the OpenAPI document can carry. */
+const SCOPE = /^(?:(?:tasks|characters):(?:read|write)|character:\d{1,10}:(?:read|write))$/;
+
+export const scopeSchema = z.string().regex(SCOPE, {
+  message: `a scope is one of ${BROAD_SCOPES.join(', ')} or character:<lodestoneId>:read|write`,
+});
 
 /**
  * What a set of scopes allows for one resource and action: everything, some characters

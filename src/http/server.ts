@@ -2,22 +2,16 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { Store } from '../store/openStore.js';
 import { refuseQueryTokens } from './authenticate.js';
-import { HttpError, installErrorHandling } from './errors.js';
-import { API_DESCRIPTION } from './apiDescription.js';
+import { answerClientError, frameworkErrorAnswer, HttpError, installErrorHandling } from './errors.js';
+import { swaggerOptions } from './openapi.js';
 import { RateLimiter } from '../rateLimiter.js';
 import { securityHeaders } from './securityHeaders.js';
 import { TaskListCache } from './taskListCache.js';
@@ -42,6 +36,12 @@ export interface HttpDeps {
 }
 
 export const BODY_LIMIT = 64 * 1024;
+/**
+ * Longer than any path a client can send under Node's default 16 KiB header limit, so an over-long
+ * path parameter reaches its route's schema (400 VALIDATION, with CORS and the log line) instead of
+ * the router's 414; beyond it, `frameworkErrors` still answers in our shape.
+ */
+export const MAX_PARAM_LENGTH = 16 * 1024;
 
 /** Request lines are logged without their query string: a token put there by mistake must not reach the logs. */
 const serializers = {
@@ -54,6 +54,7 @@ const serializers = {
 /** Builds the app without listening: `main` listens, tests use `inject()` or a port of their own. */
 export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const security = securityHeaders(config.lodestoneImageOrigins);
   const app = Fastify({
     loggerInstance: deps.log.child({ component: 'http' }, { serializers }) as FastifyBaseLogger,
     // pino's child() without options is its fast path; Fastify passes `{}` even when a route sets no
@@ -61,7 +62,16 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     childLoggerFactory: (logger, bindings, opts) => (Object.keys(opts).length > 0 ? logger.child(bindings, opts) : logger.child(bindings)),
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // The router's own refusals, before any hook: our error shape, security headers and log line.
+    frameworkErrors: (err, req, reply: FastifyReply) => {
+      const { status, body } = frameworkErrorAnswer(err);
+      reply.raw.once('finish', () => accessLog.info({ reqId: req.id, req, res: { statusCode: status } }, 'request completed'));
+      void reply.headers(security).code(status).send(body);
+    },
+    clientErrorHandler: answerClientError,
+    // Requests arriving while the server drains are refused by our own hook below, in our shape.
+    return503OnClosing: false,
     // One line per request (below) instead of Fastify's two: logging was a measurable share of each request.
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -90,10 +100,10 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     done();
   });
 
-  const security = securityHeaders(config.lodestoneImageOrigins);
   app.addHook('onRequest', (_req, reply, done) => {
     void reply.headers(security);
-    done();
+    // While shutting down, a request that still arrives on a kept-alive connection is turned away.
+    done(closing ? new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down; retry in a moment.', { 'retry-after': '1' }) : undefined);
   });
   await app.register(cors, {
     origin: [...config.corsOrigins],
@@ -118,25 +128,7 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
         'retry-after': String(Math.ceil(ctx.ttl / 1000)),
       }),
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'FFXIV Tracker API', version: '1.0.0', description: API_DESCRIPTION },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `jwt` from POST /exchange or /auth/refresh.' },
-          apiKey: {
-            type: 'apiKey',
-            in: 'header',
-            name: 'x-api-key',
-            description: 'A scoped key from POST /api-keys. Each route lists the scope it needs; 403 INSUFFICIENT_SCOPE names a missing one.',
-          },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(swagger, swaggerOptions);
 
   await app.register(healthRoutes, deps);
   await app.register(publicRoutes, deps);

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { CADENCES, REGIONS } from '../resets/cadences.js';
+import { PRESETS } from './presets.js';
 
 export const MAX_TASKS_PER_USER = 500;
 
-export const taskNameSchema = z.string().trim().min(1, 'a name needs 1 to 100 characters').max(100, 'a name needs 1 to 100 characters');
+/** Somewhere a non-whitespace character: what `trim().min(1)` accepts, said in JSON Schema. */
+const NOT_BLANK = /\S/;
+
+export const taskNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a name needs 1 to 100 characters')
+  .max(100, 'a name needs 1 to 100 characters')
+  .regex(NOT_BLANK, 'a name needs 1 to 100 characters');
 export const taskNotesSchema = z.string().max(1000, 'notes hold at most 1000 characters');
 export const cooldownHoursSchema = z.number().int().min(1).max(24 * 30);
-const refSchema = z.string().trim().min(1).max(64);
+const refSchema = z.string().trim().min(1).max(64).regex(NOT_BLANK).describe('A character: our id or its Lodestone id');
 
 /** What a front door sends to create a task (ids, owners and timestamps are never accepted). */
 export const createTaskSchema = z
@@ -25,6 +34,25 @@ export const createTaskSchema = z
     if (v.cadence !== 'cooldown' && v.intervalHours != null) {
       ctx.addIssue({ code: 'custom', path: ['intervalHours'], message: 'intervalHours only applies to cooldown tasks' });
     }
+  })
+  // The same rules for the OpenAPI document (the task service checks the Jumbo Cactpot one).
+  .meta({
+    allOf: [
+      {
+        if: { properties: { cadence: { const: 'cooldown' } } },
+        then: { required: ['intervalHours'], properties: { intervalHours: { type: 'integer' } } },
+        else: { properties: { intervalHours: { type: 'null' } } },
+      },
+      {
+        if: { properties: { cadence: { const: 'jumbo-cactpot' } } },
+        then: {
+          anyOf: [
+            { required: ['characterId'], properties: { characterId: { type: 'string' } } },
+            { required: ['region'], properties: { region: { type: 'string' } } },
+          ],
+        },
+      },
+    ],
   });
 
 export const updateTaskSchema = z
@@ -33,7 +61,8 @@ export const updateTaskSchema = z
     notes: taskNotesSchema.nullable().optional(),
     position: z.number().int().min(0).max(100_000).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change')
+  .meta({ minProperties: 1 });
 
 export const taskFilterSchema = z.strictObject({
   cadence: z.enum(CADENCES).optional(),
@@ -41,10 +70,22 @@ export const taskFilterSchema = z.strictObject({
   status: z.enum(['open', 'done']).optional(),
 });
 
-export const addPresetsSchema = z.strictObject({
-  keys: z.array(z.string().min(1).max(64)).min(1).max(100),
-  characterId: refSchema.nullish(),
-});
+const JUMBO_PRESETS = PRESETS.filter((p) => p.cadence === 'jumbo-cactpot').map((p) => p.key);
+
+export const addPresetsSchema = z
+  .strictObject({
+    // Unknown keys are refused by the task service (400), so the document lists the catalogue.
+    keys: z
+      .array(z.string().min(1).max(64).meta({ enum: PRESETS.map((p) => p.key) }))
+      .min(1)
+      .max(100),
+    characterId: refSchema.nullish(),
+  })
+  // A Jumbo Cactpot preset needs a character (its data center sets the drawing); checked by the task service.
+  .meta({
+    if: { required: ['keys'], properties: { keys: { contains: { enum: JUMBO_PRESETS } } } },
+    then: { required: ['characterId'], properties: { characterId: { type: 'string' } } },
+  });
 
 export type CreateTaskInput = z.input<typeof createTaskSchema>;
 export type UpdateTaskInput = z.input<typeof updateTaskSchema>;

@@ -29,9 +29,12 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { servi
     {
       schema: {
         tags: ['api-keys'],
+        operationId: 'createApiKey',
         summary: 'Create an API key (shown once)',
         description:
-          'Scopes: `tasks:read`, `tasks:write` (includes completing), `characters:read`, `characters:write`, and `character:<lodestoneId>:read|write` to limit a key to one character\'s tasks. Send it as `x-api-key`.',
+          'Scopes: `tasks:read`, `tasks:write` (includes completing), `characters:read`, `characters:write`, and `character:<lodestoneId>:read|write` to limit a key to one character\'s tasks. Send it as `x-api-key`.\n\n' +
+          '`expiresAt`, when given, must be in the future (400 otherwise). 409 `LIMIT_REACHED` past 25 keys: revoke one first. ' +
+          'Needs a login session: an API key is refused (403 `API_KEY_NOT_ALLOWED`).',
         security,
         body: createApiKeySchema,
         response: { 201: apiKeySchema.extend({ key: z.string().describe('Shown only now; store it safely') }), ...errors(400, 401, 403, 409, 415) },
@@ -45,7 +48,16 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { servi
 
   app.get(
     '/api-keys',
-    { schema: { tags: ['api-keys'], summary: 'Your API keys (never the keys themselves)', security, response: { 200: z.array(apiKeySchema), ...errors(401, 403) } } },
+    {
+      schema: {
+        tags: ['api-keys'],
+        operationId: 'listApiKeys',
+        summary: 'Your API keys (never the keys themselves)',
+        description: 'Revoked keys are not listed; expired ones are, until revoked.',
+        security,
+        response: { 200: z.array(apiKeySchema), ...errors(401, 403) },
+      },
+    },
     async (req) => (await services.apiKeys.list(principalOf(req).userId)).map(keyJson),
   );
 
@@ -54,6 +66,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { servi
     {
       schema: {
         tags: ['api-keys'],
+        operationId: 'revokeApiKey',
         summary: 'Revoke an API key at once',
         security,
         params: idParams,

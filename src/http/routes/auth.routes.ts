@@ -9,12 +9,17 @@ import { userJson } from '../views.js';
 
 const token = z.string().min(1).max(2048);
 
+/** `Accept: application/json` (and not HTML, as a browser navigating sends) asks /login for JSON. */
+const wantsJson = (accept: string | undefined) => !!accept && /\bapplication\/json\b/i.test(accept) && !/\btext\/html\b/i.test(accept);
+
 /** Login, refresh and logout: rate-limited per client address, and the only routes taking form bodies. */
 export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config, services }) => {
   await app.register(formbody, { bodyLimit: 8 * 1024 });
   const rateLimit = { max: config.rateLimit.authMax, timeWindow: config.rateLimit.windowSeconds * 1000 };
   const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
   const session = requireSession(services.sessions);
+  // Both login routes take JSON or a form (a plain HTML form can post to them).
+  const consumes = ['application/json', 'application/x-www-form-urlencoded'];
 
   app.get(
     '/login',
@@ -22,16 +27,26 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
       config: { rateLimit },
       schema: {
         tags: ['auth'],
+        operationId: 'login',
         summary: 'Start a Discord login',
         description:
-          'Answers 302 to Discord with a fresh single-use `state` (10 minutes) and PKCE (S256). Discord sends the browser back to the redirect URI with `?code=…&state=…`; post both to `/exchange`.',
+          'Answers 302 to Discord with a fresh single-use `state` (10 minutes) and PKCE (S256). Discord sends the browser back to the ' +
+          'redirect URI with `?code=…&state=…`; post both to `/exchange`.\n\n' +
+          'A client that cannot follow a cross-origin redirect (a generated client, `fetch`) sends `Accept: application/json` ' +
+          'and gets 200 `{ "url" }` instead, then sends the browser there.',
+        security: [],
         querystring: z.strictObject({ redirect_uri: z.url().optional().describe('Must be on the server allow-list') }),
-        response: { 302: z.null(), ...errors(400, 429, 503) },
+        response: {
+          200: z.object({ url: z.url().describe('The Discord authorization URL to send the browser to') }).meta({ id: 'LoginRedirect' }),
+          302: z.null(),
+          ...errors(400, 429, 503),
+        },
       },
     },
     async (req, reply) => {
       const { url } = await services.oauth.begin(req.query.redirect_uri);
-      return reply.header('cache-control', 'no-store').redirect(url, 302);
+      void reply.header('cache-control', 'no-store');
+      return wantsJson(req.headers.accept) ? reply.send({ url }) : reply.redirect(url, 302);
     },
   );
 
@@ -41,8 +56,13 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
       config: { rateLimit },
       schema: {
         tags: ['auth'],
+        operationId: 'exchangeCode',
         summary: 'Trade the Discord code for our tokens',
-        description: 'JSON or form body. Answers with an access JWT, a refresh token and the user.',
+        description:
+          'JSON or form body. Answers with an access JWT, a refresh token and the user. 400 `INVALID_STATE` for an unknown, used or ' +
+          'expired `state`; 401 `INVALID_CODE` when Discord refuses the code.',
+        security: [],
+        consumes,
         body: z.strictObject({ code: z.string().min(1).max(512), state: z.string().min(1).max(512) }),
         response: { 200: tokenPairSchema.extend({ user: userSchema }), ...errors(400, 401, 415, 429, 502, 503) },
       },
@@ -60,8 +80,12 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
       config: { rateLimit },
       schema: {
         tags: ['auth'],
+        operationId: 'refreshSession',
         summary: 'Rotate the refresh token',
-        description: 'Each refresh token works once. Presenting one that was already used ends the whole session (401 TOKEN_REUSED).',
+        description:
+          'JSON or form body. Each refresh token works once. Presenting one that was already used ends the whole session (401 TOKEN_REUSED).',
+        security: [],
+        consumes,
         body: z.strictObject({ refreshToken: token }),
         response: { 200: tokenPairSchema, ...errors(400, 401, 415, 429) },
       },
@@ -80,9 +104,11 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
       preHandler: session,
       schema: {
         tags: ['auth'],
+        operationId: 'logout',
         summary: 'End this session',
+        description: 'Needs a login session: an API key is refused (403 `API_KEY_NOT_ALLOWED`).',
         security: sessionOnly,
-        response: { 200: loggedOut, ...errors(401, 429) },
+        response: { 200: loggedOut, ...errors(401, 403, 429) },
       },
     },
     async (req) => {
@@ -98,9 +124,11 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
       preHandler: session,
       schema: {
         tags: ['auth'],
+        operationId: 'logoutAll',
         summary: 'End every session of this user',
+        description: 'Needs a login session: an API key is refused (403 `API_KEY_NOT_ALLOWED`).',
         security: sessionOnly,
-        response: { 200: loggedOut.extend({ sessions: z.number().int() }), ...errors(401, 429) },
+        response: { 200: loggedOut.extend({ sessions: z.number().int().describe('How many sessions were ended') }), ...errors(401, 403, 429) },
       },
     },
     async (req) => {
@@ -113,7 +141,14 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
     '/users/me',
     {
       preHandler: session,
-      schema: { tags: ['users'], summary: 'The logged-in user', security: sessionOnly, response: { 200: userSchema, ...errors(401) } },
+      schema: {
+        tags: ['users'],
+        operationId: 'getMe',
+        summary: 'The logged-in user',
+        description: 'Needs a login session: an API key is refused (403 `API_KEY_NOT_ALLOWED`).',
+        security: sessionOnly,
+        response: { 200: userSchema, ...errors(401, 403) },
+      },
     },
     async (req) => userJson(await services.users.get(principalOf(req).userId)),
   );

@@ -27,7 +27,9 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: read,
       schema: {
         tags: ['characters'],
+        operationId: 'listCharacters',
         summary: 'Your linked characters (possibly empty)',
+        description: 'With an API key limited to some characters, only those.',
         security: securityFor('characters:read'),
         response: { 200: z.array(characterSchema), ...errors(401, 403, 429) },
       },
@@ -44,6 +46,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: write,
       schema: {
         tags: ['characters'],
+        operationId: 'linkCharacter',
         summary: 'Link a character, read from the Lodestone',
         description:
           'Send one of `{ "lodestoneId" }`, `{ "url" }` (a profile URL on any regional Lodestone; only its id is used, the page is ' +
@@ -53,8 +56,9 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
           'Lodestone failures: 404 `LODESTONE_NOT_FOUND` (no such id, or no exact match, with `candidates`), 409 `LODESTONE_AMBIGUOUS` ' +
           '(several characters of that name, with `candidates`), 403 `LODESTONE_HIDDEN` / `LODESTONE_PRIVATE`, 503 `LODESTONE_MAINTENANCE` ' +
           'or `LODESTONE_RATE_LIMITED` and 502 `LODESTONE_UNAVAILABLE` (timeout, unreachable), each with `Retry-After`. A failure links nothing.\n\n' +
-          'With `LODESTONE_URL=off` on the service, send the whole character by hand: `lodestoneId`, `name`, `world`, `datacenter`, `region` ' +
-          '(and optionally `avatarUrl`, `portraitUrl`).',
+          'With `LODESTONE_URL=off` on the service (see `GET /features`), send the whole character by hand: `lodestoneId`, `name`, ' +
+          '`world`, `datacenter`, `region` (and optionally `avatarUrl`, `portraitUrl`); anything less is 400.\n\n' +
+          '409 `CONFLICT` if you already linked it, `LIMIT_REACHED` past 40 characters. Needs the broad `characters:write` with an API key.',
         security: securityFor('characters:write'),
         body: linkRequestSchema,
         response: { 201: characterSchema, 404: searchErrorSchema, 409: searchErrorSchema, ...errors(400, 401, 403, 415, 429, 502, 503) },
@@ -74,6 +78,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: read,
       schema: {
         tags: ['characters'],
+        operationId: 'getCharacter',
         summary: 'One of your characters',
         security: securityFor('characters:read'),
         params,
@@ -89,8 +94,11 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: write,
       schema: {
         tags: ['characters'],
+        operationId: 'updateCharacter',
         summary: 'Update a character linked by hand (name, world, data center, region, images)',
-        description: 'With the Lodestone on, these fields come from the profile: changing them answers 409 `LODESTONE_MANAGED`; refresh the character instead.',
+        description:
+          'Send at least one field. With the Lodestone on (see `GET /features`), every one of these fields comes from the profile: ' +
+          'changing any answers 409 `LODESTONE_MANAGED`; refresh the character instead.',
         security: securityFor('characters:write'),
         params,
         body: updateCharacterSchema,
@@ -110,10 +118,12 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: write,
       schema: {
         tags: ['characters'],
+        operationId: 'refreshCharacter',
         summary: 'Read the character again from the Lodestone',
         description:
           'Always a fresh read, never the cache: picks up a rename, a world transfer or a data-center move (which changes the region, ' +
-          'and with it region-bound tasks such as the Jumbo Cactpot). Lodestone failures as for linking; a failure changes nothing.',
+          'and with it region-bound tasks such as the Jumbo Cactpot). Lodestone failures as for linking; a failure changes nothing. ' +
+          '409 `LODESTONE_OFF` when the service does not read the Lodestone; 429 `TOO_MANY_REQUESTS` past your share of Lodestone reads.',
         security: securityFor('characters:write'),
         params,
         response: { 200: characterSchema, ...errors(400, 401, 403, 404, 409, 429, 502, 503) },
@@ -132,6 +142,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: write,
       schema: {
         tags: ['characters'],
+        operationId: 'startCharacterVerification',
         summary: 'Get a code to prove the character is yours',
         description:
           'Answers a short code, bound to you and this character and valid 30 minutes. Paste it into the character\'s Lodestone ' +
@@ -155,6 +166,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: write,
       schema: {
         tags: ['characters'],
+        operationId: 'checkCharacterVerification',
         summary: 'Look for the code in the Lodestone profile',
         description:
           'Reads the profile afresh and looks for the code in the "Character Profile" text only. Found: the character is answered with ' +
@@ -180,8 +192,11 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: read,
       schema: {
         tags: ['characters'],
+        operationId: 'searchLodestoneCharacters',
         summary: 'Search the Lodestone for a character by name on a world',
-        description: 'The first page of the Lodestone\'s own search (partial name matches included), to pick from before linking.',
+        description:
+          'The first page of the Lodestone\'s own search (partial name matches included, possibly none), to pick from before linking. ' +
+          '409 `LODESTONE_OFF` when the service does not read the Lodestone; 429 `TOO_MANY_REQUESTS` past your share of Lodestone reads.',
         security: securityFor('characters:read'),
         querystring: lodestoneSearchSchema,
         response: { 200: z.array(lodestoneSearchEntrySchema), ...errors(400, 401, 403, 409, 429, 502, 503) },
@@ -196,6 +211,7 @@ export const characterRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessD
       preHandler: write,
       schema: {
         tags: ['characters'],
+        operationId: 'unlinkCharacter',
         summary: 'Unlink a character',
         description: "The character's own tasks are deleted with it; account-wide tasks stay.",
         security: securityFor('characters:write'),

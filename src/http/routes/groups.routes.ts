@@ -77,6 +77,7 @@ export const groupRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps 
       preHandler: read,
       schema: {
         tags: ['groups'],
+        operationId: 'listGroups',
         summary: 'The groups you are a member of',
         security: securityFor('tasks:read'),
         response: { 200: z.array(groupSchema), ...errors(401, 403, 429) },
@@ -95,6 +96,7 @@ export const groupRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps 
       preHandler: read,
       schema: {
         tags: ['groups'],
+        operationId: 'getGroupBoard',
         summary: "A group's board: each member character's state of each tracked preset",
         description:
           'Only the tracked presets, never anything else of a member. Answers an `ETag`; send it back as `If-None-Match` ' +
@@ -122,6 +124,7 @@ export const groupRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps 
       preHandler: session,
       schema: {
         tags: ['groups'],
+        operationId: 'joinGroup',
         summary: 'Join a group (or change the character you joined with)',
         description: 'With `characterId` (our id or a Lodestone id), one of your characters; without it, all of them. Answers the presets you do not track yet.',
         security: sessionOnly,
@@ -146,6 +149,7 @@ export const groupRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps 
       preHandler: session,
       schema: {
         tags: ['groups'],
+        operationId: 'leaveGroup',
         summary: 'Leave a group',
         security: sessionOnly,
         params: groupParams,

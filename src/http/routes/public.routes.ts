@@ -4,7 +4,7 @@ import { REGIONS, RESET_EVENTS, type CadenceRule } from '../../resets/cadences.j
 import { currentPeriod, nextOccurrence, previousOccurrence } from '../../resets/resetEngine.js';
 import { renderResetCalendar } from '../../calendar/icsCalendar.js';
 import { PRESETS } from '../../tasks/presets.js';
-import { presetSchema, resetSchema } from '../schemas.js';
+import { errors, presetSchema, resetSchema } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
 import { iso, isoOrNull } from '../views.js';
 
@@ -31,7 +31,9 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
     {
       schema: {
         tags: ['resets'],
+        operationId: 'getFeatures',
         summary: 'What this service offers, for a client to adapt its forms',
+        security: [],
         description: '`lodestone`: characters are read from the Lodestone (link by URL, id or name + world; ownership can be verified). When false, they are linked by hand.',
         response: { 200: z.object({ lodestone: z.boolean() }).meta({ id: 'Features' }) },
       },
@@ -42,7 +44,16 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
   const presets = PRESETS.map((p) => ({ ...p, intervalHours: p.intervalHours ?? null }));
   app.get(
     '/presets',
-    { schema: { tags: ['presets'], summary: 'The catalogue of standard FFXIV dailies and weeklies', response: { 200: z.array(presetSchema) } } },
+    {
+      schema: {
+        tags: ['presets'],
+        operationId: 'listPresets',
+        summary: 'The catalogue of standard FFXIV dailies and weeklies',
+        description: 'Their `key`s are what `POST /tasks/presets` takes.',
+        security: [],
+        response: { 200: z.array(presetSchema) },
+      },
+    },
     async () => presets,
   );
 
@@ -51,7 +62,9 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
     {
       schema: {
         tags: ['resets'],
+        operationId: 'getResets',
         summary: 'Current period and next reset of every cadence, and the next occurrence of every announced event',
+        security: [],
         response: { 200: z.object({ now: z.string(), periods: z.array(periodSchema), events: z.array(resetSchema) }) },
       },
     },
@@ -85,10 +98,16 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
     {
       schema: {
         tags: ['resets'],
+        operationId: 'getCalendar',
         summary: 'The FFXIV resets as an iCalendar feed to subscribe to',
         description: 'Daily, weekly, Grand Company, Fashion Report and Jumbo Cactpot (all regions, or `region`) as recurring UTC events.',
+        security: [],
         querystring: z.strictObject({ region: z.enum(REGIONS).optional() }),
-        produces: ['text/calendar'],
+        response: {
+          // Served as text/calendar (see finishDocument in openapi.ts); errors stay JSON.
+          200: z.string().meta({ contentMediaType: 'text/calendar', description: 'An iCalendar (RFC 5545) document' }),
+          ...errors(400),
+        },
       },
     },
     async (req, reply) =>
@@ -96,6 +115,6 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `inline; filename="ffxiv-resets${req.query.region ? `-${req.query.region}` : ''}.ics"`)
         .header('cache-control', 'public, max-age=3600')
-        .send(calendars.get(req.query.region)),
+        .send(calendars.get(req.query.region)!),
   );
 };

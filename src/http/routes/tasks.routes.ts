@@ -41,7 +41,11 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       preHandler: read,
       schema: {
         tags: ['tasks'],
+        operationId: 'listTasks',
         summary: 'Your tasks with live status',
+        description:
+          'Filters combine. `characterId` (our id or the Lodestone id) must be one of your characters, else 404; with an API key ' +
+          'limited to some characters, one of those (a key sees only its characters\' tasks, never account-wide ones).',
         security: securityFor('tasks:read'),
         querystring: taskFilterSchema,
         response: { 200: z.array(taskSchema), ...errors(400, 401, 403, 404, 429) },
@@ -50,6 +54,10 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
     async (req, reply) => {
       const caller = principalOf(req);
       const allowed = await coveredCharacterIds(services, caller);
+      // A narrowed key asking for another of the owner's characters: not found, as outside the key.
+      if (allowed && req.query.characterId) {
+        assertCovers(caller, (await services.characters.get(caller.userId, req.query.characterId)).lodestoneId, 'Character');
+      }
       if (allowed || caller.tasksVersion == null) {
         const list = await tasks.list(caller.userId, req.query);
         return (allowed ? list.filter((t) => t.characterId != null && allowed.has(t.characterId)) : list).map(taskJson);
@@ -76,8 +84,12 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       preHandler: write,
       schema: {
         tags: ['tasks'],
+        operationId: 'createTask',
         summary: 'Create a task',
-        description: '`cooldown` tasks need `intervalHours`; `jumbo-cactpot` tasks need a `characterId` or a `region`.',
+        description:
+          '`cooldown` tasks need `intervalHours` (and only they take it); `jumbo-cactpot` tasks need a `characterId` or a `region`. ' +
+          'Names are trimmed. `characterId` must be one of your characters (404 otherwise); with an API key limited to some ' +
+          'characters, one of those, and an account-wide task needs the broad `tasks:write` (403). 409 `LIMIT_REACHED` past 500 tasks.',
         security: securityFor('tasks:write'),
         body: createTaskSchema,
         response: { 201: taskSchema, ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
@@ -97,8 +109,11 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       preHandler: write,
       schema: {
         tags: ['tasks'],
+        operationId: 'addPresetTasks',
         summary: 'Add several presets at once',
-        description: 'Presets already present (for the same character, or account-wide) are skipped and listed in `skipped`.',
+        description:
+          'Keys come from `GET /presets`. Presets already present (for the same character, or account-wide) are skipped and listed in ' +
+          '`skipped`. The Jumbo Cactpot needs a `characterId`. Unknown keys refuse the whole call (400); past 500 tasks, 409 `LIMIT_REACHED`.',
         security: securityFor('tasks:write'),
         body: addPresetsSchema,
         response: { 201: z.object({ added: z.array(taskSchema), skipped: z.array(z.string()) }), ...errors(400, 401, 403, 404, 409, 415, 429) },
@@ -116,7 +131,14 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
     '/tasks/:id',
     {
       preHandler: read,
-      schema: { tags: ['tasks'], summary: 'One task', security: securityFor('tasks:read'), params: idParams, response: { 200: taskSchema, ...errors(401, 403, 404, 429) } },
+      schema: {
+        tags: ['tasks'],
+        operationId: 'getTask',
+        summary: 'One task',
+        security: securityFor('tasks:read'),
+        params: idParams,
+        response: { 200: taskSchema, ...errors(401, 403, 404, 429) },
+      },
     },
     async (req) => {
       const caller = principalOf(req);
@@ -131,7 +153,9 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       preHandler: write,
       schema: {
         tags: ['tasks'],
+        operationId: 'updateTask',
         summary: 'Rename, edit notes or move a task',
+        description: 'Send at least one field. Names are trimmed; empty `notes` (or null) clears them.',
         security: securityFor('tasks:write'),
         params: idParams,
         body: updateTaskSchema,
@@ -151,6 +175,7 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       preHandler: write,
       schema: {
         tags: ['tasks'],
+        operationId: 'deleteTask',
         summary: 'Delete a task and its history',
         security: securityFor('tasks:write'),
         params: idParams,
@@ -171,6 +196,7 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       preHandler: write,
       schema: {
         tags: ['tasks'],
+        operationId: 'completeTask',
         summary: 'Mark done for the current period',
         description: 'Idempotent: completing a task that is already done changes nothing.',
         security: securityFor('tasks:write'),
@@ -191,7 +217,9 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       preHandler: write,
       schema: {
         tags: ['tasks'],
+        operationId: 'reopenTask',
         summary: 'Reopen for the current period',
+        description: 'Idempotent: reopening a task that is open changes nothing.',
         security: securityFor('tasks:write'),
         params: idParams,
         response: { 200: taskSchema, ...errors(401, 403, 404, 429) },
