@@ -189,19 +189,26 @@ describe('HTTP edges', () => {
     expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
     const other = await h.api('/healthz', { headers: { origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    expect(other.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(other.headers.get('content-security-policy')).toContain("default-src 'self'");
-    // A LAN deployment over plain HTTP must keep working.
-    expect(other.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
-    // The same set on every answer, errors included (worked out once from helmet, see securityHeaders.ts).
-    for (const res of [other, await h.api('/tasks'), await h.api('/no/such/route'), await h.api('/tasks', { method: 'POST', json: {} })]) {
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
-      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-site');
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(res.headers.get('content-security-policy')).toBe(other.headers.get('content-security-policy'));
+    // JSON answers carry OWASP's REST set, exactly, errors included; pages a browser renders carry helmet's document set.
+    const API_SET = {
+      'cache-control': 'no-store',
+      'content-security-policy': "frame-ancestors 'none'",
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    };
+    for (const res of [other, await h.api('/tasks'), await h.api('/no/such/route'), await h.api('/tasks', { method: 'POST', json: {} }), await h.api('/presets')]) {
+      for (const [name, value] of Object.entries(API_SET)) expect([res.url, name, res.headers.get(name)]).toEqual([res.url, name, value]);
+      expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
     }
+    // The reference page: helmet's document set (its CSP is the one the swagger-ui plugin needs; /app/'s is pinned in the browser tests).
+    const page = await h.api('/docs/');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('cache-control')).not.toBe('no-store');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('cross-origin-resource-policy')).toBe('same-site');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('publishes an OpenAPI document from the zod schemas and a local reference page', async () => {

@@ -24,7 +24,7 @@ const helmetOptions = (imageOrigins: readonly string[]): Readonly<HelmetOptions>
  * every response, and @fastify/helmet rebuilds the whole middleware (parsing the CSP) per request:
  * about 15 µs, a tenth of a cached GET /tasks.
  */
-export function securityHeaders(imageOrigins: readonly string[] = []): Readonly<Record<string, string>> {
+export function documentHeaders(imageOrigins: readonly string[] = []): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -40,3 +40,21 @@ export function securityHeaders(imageOrigins: readonly string[] = []): Readonly<
   if (Object.keys(headers).length === 0) throw new Error('helmet set no headers: its middleware contract has changed');
   return Object.freeze(headers);
 }
+
+/**
+ * What a JSON answer carries: the set OWASP's REST Security Cheat Sheet lists for APIs. A JSON
+ * body is never rendered, so the document headers (CSP directives for scripts and images,
+ * cross-origin policies) would be dead weight; what matters is that it is never framed, sniffed,
+ * cached (it holds tokens and personal data) or referred.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'cache-control': 'no-store',
+  'content-security-policy': "frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+});
+
+/** The pages a browser renders (the web app and the API reference) get the document set; everything else is API. */
+export const isDocumentPath = (url: string): boolean => /^\/(app|docs)(\/|$|\?)/.test(url);

@@ -13,7 +13,7 @@ import { refuseQueryTokens } from './authenticate.js';
 import { answerClientError, frameworkErrorAnswer, HttpError, installErrorHandling } from './errors.js';
 import { swaggerOptions } from './openapi.js';
 import { RateLimiter } from '../rateLimiter.js';
-import { securityHeaders } from './securityHeaders.js';
+import { API_HEADERS, documentHeaders, isDocumentPath } from './securityHeaders.js';
 import { TaskListCache } from './taskListCache.js';
 import { apiKeyRoutes } from './routes/apiKeys.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -54,7 +54,9 @@ const serializers = {
 /** Builds the app without listening: `main` listens, tests use `inject()` or a port of their own. */
 export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const security = securityHeaders(config.lodestoneImageOrigins);
+  const pageHeaders = documentHeaders(config.lodestoneImageOrigins);
+  // Both sets are worked out once; a request only picks one.
+  const securityFor = (url: string) => (isDocumentPath(url) ? pageHeaders : API_HEADERS);
   const app = Fastify({
     loggerInstance: deps.log.child({ component: 'http' }, { serializers }) as FastifyBaseLogger,
     // pino's child() without options is its fast path; Fastify passes `{}` even when a route sets no
@@ -67,7 +69,7 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     frameworkErrors: (err, req, reply: FastifyReply) => {
       const { status, body } = frameworkErrorAnswer(err);
       reply.raw.once('finish', () => accessLog.info({ reqId: req.id, req, res: { statusCode: status } }, 'request completed'));
-      void reply.headers(security).code(status).send(body);
+      void reply.headers(securityFor(req.url)).code(status).send(body);
     },
     clientErrorHandler: answerClientError,
     // Requests arriving while the server drains are refused by our own hook below, in our shape.
@@ -100,8 +102,8 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
     done();
   });
 
-  app.addHook('onRequest', (_req, reply, done) => {
-    void reply.headers(security);
+  app.addHook('onRequest', (req, reply, done) => {
+    void reply.headers(securityFor(req.url));
     // While shutting down, a request that still arrives on a kept-alive connection is turned away.
     done(closing ? new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down; retry in a moment.', { 'retry-after': '1' }) : undefined);
   });
