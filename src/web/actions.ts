@@ -1,5 +1,6 @@
 import type { Api } from './api.js';
 import { domId } from './dom.js';
+import { createGroupActions } from './groupActions.js';
 import { createLodestoneActions } from './lodestoneActions.js';
 import type { Notices } from './notices.js';
 import type { Task } from './types.js';
@@ -11,6 +12,15 @@ export interface ActionHost {
   readonly notices: Notices;
   readonly state: ScreenState;
   draw(): void;
+  /** Redraws the groups panel alone: a board refresh must not rebuild (and so unselect) the checklist. */
+  drawGroups(): void;
+  /** Polls the boards of `state.groups` from now on, starting at once. */
+  watchBoards(): void;
+  /**
+   * Something of the player's that boards show changed here: their boards are asked for at once instead of at the next
+   * poll. With a preset key, only if a group tracks it; null is a custom task, which no board shows.
+   */
+  boardsChanged(presetKey?: string | null): void;
   report(err: unknown, what?: string): void;
 }
 
@@ -39,6 +49,7 @@ export function createActions(host: ActionHost): ScreenActions {
 
   const actions: ScreenActions = {
     ...createLodestoneActions(host),
+    ...createGroupActions(host),
     toggle: (task, done) => {
       const seq = (toggles.get(task.id) ?? 0) + 1;
       toggles.set(task.id, seq);
@@ -46,6 +57,7 @@ export function createActions(host: ActionHost): ScreenActions {
       api.setDone(task.id, done).then(
         (fresh) => {
           if (toggles.get(task.id) === seq) replaceTask(fresh);
+          host.boardsChanged(task.presetKey);
         },
         (err: unknown) => {
           if (toggles.get(task.id) !== seq) return;
@@ -86,6 +98,7 @@ export function createActions(host: ActionHost): ScreenActions {
         const rest = document.querySelectorAll<HTMLInputElement>('input[data-task]');
         (rest[Math.min(index, rest.length - 1)] ?? document.getElementById('checklist-h'))?.focus();
         notices.say(`Deleted “${task.name}”.`, 'ok');
+        host.boardsChanged(task.presetKey);
       });
     },
     addTask: (input) =>
@@ -100,6 +113,7 @@ export function createActions(host: ActionHost): ScreenActions {
         const r = await api.addPresets(keys, characterId);
         state.tasks = [...state.tasks, ...r.added];
         host.draw();
+        if (r.added.length > 0) host.boardsChanged();
         const skipped = r.skipped.length > 0 ? ` (${r.skipped.length} already there)` : '';
         notices.say(`Added ${r.added.length} task${r.added.length === 1 ? '' : 's'}${skipped}.`, 'ok');
       }),
@@ -108,6 +122,7 @@ export function createActions(host: ActionHost): ScreenActions {
         const c = await api.linkCharacter(input);
         state.characters = [...state.characters, c];
         host.draw();
+        host.boardsChanged(); // a member who joined with all of their characters gains a row
         notices.say(`Linked ${c.name}.`, 'ok');
       }),
   };

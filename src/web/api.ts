@@ -1,6 +1,6 @@
-import { ApiError, send } from './http.js';
+import { ApiError, getIfChanged, send, type Conditional } from './http.js';
 import type { Session } from './session.js';
-import type { Cadence, Character, Features, LodestoneEntry, Preset, Region, Resets, Task, User, Verification } from './types.js';
+import type { Cadence, Character, Features, Group, GroupBoard, JoinResult, LodestoneEntry, Preset, Region, Resets, Task, User, Verification } from './types.js';
 
 /** What the add-task form sends. */
 export interface NewTask {
@@ -47,18 +47,30 @@ export class Api {
   startVerification = (lodestoneId: string) => this.call<Verification>('POST', `/characters/${encodeURIComponent(lodestoneId)}/verification`);
   checkVerification = (lodestoneId: string) => this.call<Character>('POST', `/characters/${encodeURIComponent(lodestoneId)}/verification/check`);
 
-  /** Sends with the current token; an expired (or unreadable) token is refreshed once and the call retried. */
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  groups = () => this.call<Group[]>('GET', '/groups');
+  /** A board, or `changed: false` (a 304) while it is still the one `etag` names. */
+  board = (id: string, etag: string | null) => this.authed<Conditional<GroupBoard>>((token) => getIfChanged(`/groups/${encodeURIComponent(id)}`, etag, token));
+  /** `characterId` null: with all of your characters. */
+  joinGroup = (id: string, characterId: string | null) =>
+    this.call<JoinResult>('POST', `/groups/${encodeURIComponent(id)}/members`, characterId ? { characterId } : {});
+  leaveGroup = (id: string) => this.call<void>('DELETE', `/groups/${encodeURIComponent(id)}/members/me`);
+
+  private call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.authed((token) => send<T>(method, path, { body, token }));
+  }
+
+  /** Runs a call with the current token; an expired (or unreadable) token is refreshed once and the call retried. */
+  private async authed<T>(run: (token: string) => Promise<T>): Promise<T> {
     const token = await this.session.token();
     try {
-      return await send<T>(method, path, { body, token });
+      return await run(token);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 401) throw err;
       if (err.code !== 'TOKEN_EXPIRED' && err.code !== 'TOKEN_INVALID') throw this.session.end(err.message);
     }
     const fresh = await this.session.replace(token);
     try {
-      return await send<T>(method, path, { body, token: fresh });
+      return await run(fresh);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) throw this.session.end(err.message);
       throw err;

@@ -1,5 +1,6 @@
 import { createActions } from './actions.js';
 import { Api } from './api.js';
+import { BoardPoller, pollIntervalFrom } from './boardPolling.js';
 import { clearAllDrafts } from './drafts.js';
 import { h } from './dom.js';
 import { ApiError, NetworkError, SessionEndedError } from './http.js';
@@ -15,8 +16,29 @@ export class App {
   readonly session = new Session((err) => this.report(err));
   readonly api = new Api(this.session);
   readonly notices = new Notices();
-  readonly state: ScreenState = { tasks: [], characters: [], presets: [], resets: null, editing: null, features: null };
+  readonly state: ScreenState = { tasks: [], characters: [], presets: [], resets: null, editing: null, features: null, groups: [], boards: new Map() };
   private readonly actions = createActions(this);
+  private readonly boardPoller = new BoardPoller(
+    {
+      fetch: (id, etag) => this.api.board(id, etag),
+      changed: (id, board) => {
+        this.state.boards.set(id, board);
+        this.state.groups = this.state.groups.map((g) => (g.id === id ? board.group : g));
+        this.drawGroups();
+      },
+      gone: (id) => {
+        const group = this.state.groups.find((g) => g.id === id);
+        this.state.groups = this.state.groups.filter((g) => g.id !== id);
+        this.state.boards.delete(id);
+        this.drawGroups();
+        if (group) this.notices.say(`${group.name} is no longer on your list: the group was deleted, or you were taken off it.`);
+      },
+      // Offline is the banner alone: a sentence every poll would only repeat it.
+      failed: (err) => this.report(err, err instanceof NetworkError ? undefined : 'The group boards could not be refreshed'),
+      reachable: () => this.notices.online(),
+    },
+    pollIntervalFrom(location.search),
+  );
   private readonly main = document.getElementById('main')!;
   private readonly who = document.getElementById('who')!;
   private user: User | null = null;
@@ -55,6 +77,20 @@ export class App {
     this.screen.update(this.state);
   }
 
+  drawGroups(): void {
+    if (this.user && this.screen) this.screen.updateGroups(this.state);
+  }
+
+  watchBoards(): void {
+    void this.boardPoller.watch(this.state.groups.map((g) => g.id));
+  }
+
+  boardsChanged(presetKey?: string | null): void {
+    if (presetKey === null) return;
+    if (presetKey !== undefined && !this.state.groups.some((g) => g.presets.includes(presetKey))) return;
+    void this.boardPoller.refresh();
+  }
+
   /**
    * The one place errors become words: an ended session → the login screen (drafts kept); the API
    * unreachable → the banner with Retry; an API refusal → its `error` sentence, after what failed.
@@ -91,20 +127,26 @@ export class App {
     }
   }
 
-  /** Loads tasks, characters, presets, the reset clock (and, once, the service's features) together, then draws. */
+  /**
+   * Loads tasks, characters, presets, the reset clock, the groups (and, once, the service's features) together, then
+   * draws, and asks for every board at once (the boards themselves come in as their polls answer).
+   */
   private async reload(): Promise<void> {
     const sentAt = Date.now();
-    const [tasks, characters, presets, resets, features] = await Promise.all([
+    const [tasks, characters, presets, resets, features, groups] = await Promise.all([
       this.api.tasks(),
       this.api.characters(),
       this.state.presets.length > 0 ? this.state.presets : this.api.presets(),
       this.api.resets(),
       this.state.features ?? this.api.features(),
+      this.api.groups(),
     ]);
     syncClock(resets.now, sentAt, Date.now());
-    Object.assign(this.state, { tasks, characters, presets, resets, features });
+    Object.assign(this.state, { tasks, characters, presets, resets, features, groups });
+    for (const id of this.state.boards.keys()) if (!groups.some((g) => g.id === id)) this.state.boards.delete(id);
     this.notices.online();
     this.draw();
+    this.watchBoards();
   }
 
   private showUser(): void {
@@ -113,6 +155,8 @@ export class App {
   }
 
   private showLogin(message: string | null): void {
+    this.boardPoller.stop();
+    Object.assign(this.state, { groups: [], boards: new Map() });
     this.screen = null;
     this.user = null;
     this.state.editing = null;

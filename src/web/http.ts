@@ -29,12 +29,30 @@ const API_ORIGIN = location.origin;
 
 /** One JSON call. Resolves with the parsed body (undefined for 204); rejects with ApiError or NetworkError. */
 export async function send<T>(method: string, path: string, opts: { body?: unknown; token?: string | null } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  return answer<T>(await request(method, path, opts));
+}
+
+/** What a conditional GET found: a new body and its ETag, or `changed: false` for a 304 (nothing was sent). */
+export type Conditional<T> = { changed: true; body: T; etag: string | null } | { changed: false };
+
+/**
+ * A GET with `If-None-Match`: the server answers 304 with no body while what `etag` names is still current, so a
+ * poll that finds nothing new costs one small read. The browser's own cache stays out of it (`no-store`): the page
+ * keeps the ETag and the body it goes with, and a 304 reaches this code as a 304.
+ */
+export async function getIfChanged<T>(path: string, etag: string | null, token: string): Promise<Conditional<T>> {
+  const res = await request('GET', path, { token, headers: etag ? { 'if-none-match': etag } : {} });
+  if (res.status === 304) return { changed: false };
+  const body = await answer<T>(res);
+  return { changed: true, body, etag: res.headers.get('etag') };
+}
+
+async function request(method: string, path: string, opts: { body?: unknown; token?: string | null; headers?: Record<string, string> }): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
   try {
-    res = await fetch(API_ORIGIN + path, {
+    return await fetch(API_ORIGIN + path, {
       method,
       headers,
       body: opts.body === undefined ? null : JSON.stringify(opts.body),
@@ -44,6 +62,9 @@ export async function send<T>(method: string, path: string, opts: { body?: unkno
   } catch {
     throw new NetworkError('The tracker service cannot be reached.');
   }
+}
+
+async function answer<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const body: unknown = text ? safeJson(text) : undefined;

@@ -48,6 +48,7 @@ export function createLodestoneActions(host: ActionHost): LodestoneActions {
       }
     }
     host.draw();
+    host.boardsChanged(); // boards show the name, world and verified mark
   };
 
   return {

@@ -6,6 +6,8 @@ import { LAYOUT, runHttpSection } from './httpSection.js';
 import type { JwtResult } from './jwtVerify.js';
 import type { LodestoneResult } from './lodestoneBench.js';
 import type { BoardResult } from './boardBench.js';
+import type { OutboxResult } from './outboxBench.js';
+import type { PollResult } from './boardPollBench.js';
 import { rows, table, type BenchResults } from './report.js';
 import type { ResetScaleResult } from './resetScale.js';
 import { runSection } from './rpc.js';
@@ -15,14 +17,14 @@ import { runSection } from './rpc.js';
  * memory of the real service on loopback. A dev tool, not a test: it prints a table and writes
  * the same figures as JSON under bench/results/ (git-ignored).
  *   BENCH_DURATION  seconds per HTTP run (default 10); BENCH_WARMUP seconds of warm-up before each (default 3)
- *   BENCH_SECTIONS  comma list of jwt,http,scale,lodestone,boards (default all)
+ *   BENCH_SECTIONS  comma list of jwt,http,scale,lodestone,boards,polling,outbox (default all)
  *   BENCH_SCALE_USERS / BENCH_SCALE_GUILDS  size of the reset-at-scale store (default 100000 / 10000)
  *   BENCH_CHILD_FLAGS  extra node flags for the measured processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  */
 async function main(): Promise<void> {
   const seconds = positive('BENCH_DURATION', 10);
   const warmup = positive('BENCH_WARMUP', Math.min(3, seconds));
-  const sections = new Set((process.env.BENCH_SECTIONS ?? 'jwt,http,scale,lodestone,boards').split(',').map((s) => s.trim()));
+  const sections = new Set((process.env.BENCH_SECTIONS ?? 'jwt,http,scale,lodestone,boards,polling,outbox').split(',').map((s) => s.trim()));
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -47,9 +49,17 @@ async function main(): Promise<void> {
     say('6 Lodestone: parse time and the link round trip against the fake…');
     results.lodestone = await runSection<LodestoneResult>(compiled('lodestoneBench'));
   }
+  if (sections.has('outbox')) {
+    say('8 Outbox: one reset for 2,000 servers, three processes, one budget…');
+    results.outbox = await runSection<OutboxResult>(compiled('outboxBench'));
+  }
   if (sections.has('boards')) {
     say('7 Group boards: render at 50 × 25 and the edits of a burst…');
     results.boards = await runSection<BoardResult>(compiled('boardBench'));
+  }
+  if (sections.has('polling')) {
+    say(`9 Board polling: GET /groups/:id at 50 × 25, 304 and 200 (${seconds} s per run after ${warmup} s of warm-up)…`);
+    results.polling = await runSection<PollResult>(compiled('boardPollBench'), { BENCH_DURATION: String(seconds), BENCH_WARMUP: String(warmup) });
   }
   if (sections.has('http')) {
     say(`1 HTTP (${seconds} s per run after ${warmup} s of warm-up), 3 bot, 5 memory…`);
@@ -71,7 +81,7 @@ async function main(): Promise<void> {
     table: list,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
-  const foreign = [results.http?.bare, results.http?.healthz, results.http?.getTasks, results.http?.completion, results.http?.exchange]
+  const foreign = [results.http?.bare, results.http?.healthz, results.http?.getTasks, results.http?.completion, results.http?.exchange, results.polling?.notModified, results.polling?.full]
     .map((f) => f?.foreignCores ?? 0)
     .reduce((a, b) => Math.max(a, b), 0);
 
@@ -80,7 +90,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Layout: ${LAYOUT}\n\n`);
   process.stdout.write(`${table(list)}\n\n`);
   if (foreign > 0.2) {
-    process.stdout.write(`Warning: other processes used up to ${foreign} cores during an HTTP run; those figures are low. Re-run on a quiet machine.\n`);
+    process.stdout.write(`Warning: other processes used up to ${foreign} cores during an HTTP or polling run; those figures are low. Re-run on a quiet machine.\n`);
   }
   const failed = list.filter((r) => r.pass === false).length;
   process.stdout.write(`${list.filter((r) => r.pass).length} PASS, ${failed} FAIL (${report.totalSeconds} s)\n`);

@@ -94,6 +94,12 @@ export const groupRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps 
     '/groups/:id',
     {
       preHandler: read,
+      // A 304 has no body (RFC 9110 §15.4.5): the serialized `null` would leave a Content-Length of 4 that some clients wait for.
+      onSend: (_req, reply, payload, done) => {
+        if (reply.statusCode !== 304) return done(null, payload);
+        void reply.removeHeader('content-type');
+        done(null, '');
+      },
       schema: {
         tags: ['groups'],
         operationId: 'getGroupBoard',

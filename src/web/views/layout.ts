@@ -1,9 +1,11 @@
 import type { NewCharacter, NewTask } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
+import type { GroupActions } from '../groupActions.js';
 import type { LodestoneActions } from '../lodestoneActions.js';
-import type { Character, Features, Preset, Resets, Task } from '../types.js';
+import type { Character, Features, Group, GroupBoard, Preset, Resets, Task } from '../types.js';
 import { createCharacterPanel } from './characters.js';
 import { renderChecklist, type ChecklistActions, type Editing } from './checklist.js';
+import { createGroupBoards } from './groupBoards.js';
 import { createPresetForm } from './presetForm.js';
 import { renderResets } from './resets.js';
 import { createTaskForm } from './taskForm.js';
@@ -17,9 +19,12 @@ export interface ScreenState {
   editing: Editing | null;
   /** Asked once per page load: which character forms work on this service. */
   features: Features | null;
+  /** The groups the player is in, and the latest board of each that has arrived (kept fresh by polling). */
+  groups: Group[];
+  boards: Map<string, GroupBoard>;
 }
 
-export interface ScreenActions extends ChecklistActions, LodestoneActions {
+export interface ScreenActions extends ChecklistActions, LodestoneActions, GroupActions {
   addTask(input: NewTask): Promise<boolean>;
   addPresets(keys: string[], characterId: string | null): Promise<boolean>;
   linkCharacter(input: NewCharacter): Promise<boolean>;
@@ -27,8 +32,8 @@ export interface ScreenActions extends ChecklistActions, LodestoneActions {
 
 /**
  * The logged-in screen, built once per login: the checklist first (on a phone it is all you see before
- * scrolling), then the reset clock and the forms. `update` refreshes the parts that depend on data and
- * leaves the forms and what is typed in them alone.
+ * scrolling) with the group boards under it (they are wide), then the reset clock and the forms. `update`
+ * refreshes the parts that depend on data and leaves the forms and what is typed in them alone.
  */
 export function createScreen(actions: ScreenActions, features: Features) {
   const checklist = h('div', { id: 'checklist' });
@@ -36,12 +41,19 @@ export function createScreen(actions: ScreenActions, features: Features) {
   const presetForm = createPresetForm(actions.addPresets);
   const taskForm = createTaskForm(actions.addTask);
   const characters = createCharacterPanel(actions, features);
+  const groups = createGroupBoards(actions);
   let first = true;
+  const updateGroups = (s: ScreenState) => groups.update(s.groups, s.boards, s.characters, s.presets);
 
   const el = h(
     'div',
     { class: 'layout' },
-    h('section', { class: 'checklist', 'aria-labelledby': 'checklist-h' }, h('h2', { id: 'checklist-h', class: 'visually-hidden', tabindex: -1 }, 'Checklist'), checklist),
+    h(
+      'div',
+      { class: 'main-column' },
+      h('section', { class: 'checklist', 'aria-labelledby': 'checklist-h' }, h('h2', { id: 'checklist-h', class: 'visually-hidden', tabindex: -1 }, 'Checklist'), checklist),
+      groups.el,
+    ),
     h(
       'div',
       { class: 'side' },
@@ -60,9 +72,12 @@ export function createScreen(actions: ScreenActions, features: Features) {
       presetForm.update(s.presets, s.tasks, s.characters);
       taskForm.update(s.characters, first);
       characters.update(s.characters);
+      updateGroups(s);
       // A new account starts from the presets.
       if (first && s.tasks.length === 0) presetForm.el.open = true;
       first = false;
     },
+    /** The groups panel alone, for a board that changed: the checklist and the forms stay as they are. */
+    updateGroups,
   };
 }
