@@ -5,10 +5,11 @@ import { RESET_EVENTS, type ResetEvent } from '../src/resets/cadences.js';
 import { nextOccurrence } from '../src/resets/resetEngine.js';
 import { discordTime, eventTitle } from '../src/scheduler/messages.js';
 import type { GuildReminder } from '../src/reminders/reminder.types.js';
+import { fromDiscordLocale, type Locale } from '../src/i18n/locales.js';
 
 function describe(r: GuildReminder, now: number): string {
   const lead = r.leadMinutes > 0 ? `${r.leadMinutes} min before` : 'at the time';
-  const lines = r.events.map((e) => `• ${eventTitle(e)} — next ${discordTime(nextOccurrence(e, now))}`);
+  const lines = r.events.map((e) => `• ${eventTitle(e, r.language)} — next ${discordTime(nextOccurrence(e, now))}`);
   return [
     `${r.enabled ? '🔔' : '🔕'} Announcing in <#${r.channelId}> ${lead}${r.roleId ? `, mentioning <@&${r.roleId}>` : ''}:`,
     ...lines,
@@ -35,7 +36,14 @@ export default {
         .addStringOption((o) =>
           o.setName('events').setDescription('Comma-separated; default daily-reset, weekly-reset').setAutocomplete(true).setMaxLength(300),
         )
-        .addIntegerOption((o) => o.setName('lead_minutes').setDescription('Post this many minutes early (0 = at the reset)').setMinValue(0).setMaxValue(1440)),
+        .addIntegerOption((o) => o.setName('lead_minutes').setDescription('Post this many minutes early (0 = at the reset)').setMinValue(0).setMaxValue(1440))
+        .addStringOption((o) =>
+          o
+            .setName('language')
+            .setDescription("The announcements' language (default: the server's)")
+            // Each language named in itself, as a reader looks for it.
+            .addChoices({ name: 'English', value: 'en' }, { name: '日本語', value: 'ja' }, { name: 'Deutsch', value: 'de' }, { name: 'Français', value: 'fr' }),
+        ),
     )
     .addSubcommand((s) => s.setName('off').setDescription('Stop announcements in this server'))
     .addSubcommand((s) => s.setName('show').setDescription('Show this server\'s announcement settings')),
@@ -57,6 +65,8 @@ export default {
             // Checked against the known events by the service's schema, which names any it does not know.
             events: splitList(interaction.options.getString('events') ?? '') as ResetEvent[],
             leadMinutes: interaction.options.getInteger('lead_minutes') ?? 0,
+            // Without a choice, the server's own language, when Discord says it (community servers set one).
+            language: (interaction.options.getString('language') as Locale | null) ?? fromDiscordLocale(interaction.guildLocale),
           },
           ctx.user.discordId,
         );

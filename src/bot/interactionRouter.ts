@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { Metrics } from '../metrics.js';
+import { fromDiscordLocale } from '../i18n/locales.js';
 import type { Command, CommandContext } from './command.js';
 import { replyEphemeral } from './replies.js';
 
@@ -60,6 +61,8 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
       username: interaction.user.username,
       globalName: interaction.user.globalName,
       avatar: interaction.user.avatar,
+      // The language of this interaction: the user's reminder DMs follow the last one.
+      locale: fromDiscordLocale(interaction.locale),
     });
     const ctx: CommandContext = { services: deps.services, clock: deps.clock, log, user };
     if (interaction.isAutocomplete()) {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { isLocale, type Locale } from '../i18n/locales.js';
 import type { Clock } from '../clock.js';
 import { conflict, DomainError, notFound } from '../errors.js';
 import type { Database } from '../store/schema.js';
@@ -34,6 +35,8 @@ export interface LostVerificationNotice {
   characterName: string;
   world: string;
   lostAt: number;
+  /** The language of the player's last interaction: the DM follows it. */
+  locale: Locale;
 }
 
 /**
@@ -153,7 +156,7 @@ export class CharacterVerificationService {
     const rows = await this.db
       .selectFrom('characters')
       .innerJoin('users', 'users.id', 'characters.user_id')
-      .select(['characters.id', 'characters.user_id', 'users.discord_id', 'characters.name', 'characters.world', 'characters.lost_verification_at'])
+      .select(['characters.id', 'characters.user_id', 'users.discord_id', 'users.locale', 'characters.name', 'characters.world', 'characters.lost_verification_at'])
       .where('characters.lost_verification_at', 'is not', null)
       .where('characters.lost_verification_notified_at', 'is', null)
       .orderBy('characters.lost_verification_at')
@@ -166,6 +169,7 @@ export class CharacterVerificationService {
       characterName: r.name,
       world: r.world,
       lostAt: r.lost_verification_at!,
+      locale: isLocale(r.locale) ? r.locale : 'en',
     }));
   }
 

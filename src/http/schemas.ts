@@ -103,7 +103,8 @@ export const presetSchema = z
     key: z.string(),
     name: z.string(),
     cadence: z.enum(CADENCES),
-    category: z.string(),
+    category: z.string().describe('The category key (English, the same in every language)'),
+    categoryName: z.string().describe('The category in the asked language'),
     intervalHours: z.number().int().nullable(),
     description: z.string(),
   })
@@ -112,6 +113,7 @@ export const presetSchema = z
 export const resetSchema = z
   .object({
     event: z.enum(RESET_EVENTS),
+    name: z.string().describe('In the asked language'),
     periodStart: iso,
     nextReset: iso,
   })

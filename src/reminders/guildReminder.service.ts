@@ -6,6 +6,7 @@ import type { Database, GuildReminderRow } from '../store/schema.js';
 import { parseInput } from '../validation.js';
 import { DEFAULT_GUILD_EVENTS, guildReminderSchema, type GuildReminderInput } from './reminder.schema.js';
 import type { GuildReminder } from './reminder.types.js';
+import { isLocale } from '../i18n/locales.js';
 
 /** Per-server reset announcements: where, for which events, how early, mentioning whom. */
 export class GuildReminderService {
@@ -23,6 +24,7 @@ export class GuildReminderService {
       role_id: r.roleId ?? null,
       events: events.join(','),
       lead_minutes: r.leadMinutes,
+      language: r.language,
       enabled: 1,
       disabled_reason: null,
       updated_by: updatedBy,
@@ -68,6 +70,7 @@ function toGuildReminder(row: GuildReminderRow): GuildReminder {
     roleId: row.role_id,
     events: row.events.split(',').filter(Boolean) as ResetEvent[],
     leadMinutes: row.lead_minutes,
+    language: isLocale(row.language) ? row.language : 'en',
     enabled: row.enabled === 1,
     disabledReason: row.disabled_reason,
     since: row.updated_at,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isLocale, type Locale } from '../i18n/locales.js';
 import type { Clock } from '../clock.js';
 import type { Database, PersonalReminderRow } from '../store/schema.js';
 import { parseInput } from '../validation.js';
@@ -57,16 +58,17 @@ export class PersonalReminderService {
   }
 
   /** Enabled reminders with the user's Discord id, for the scheduler. */
-  async listEnabled(): Promise<(PersonalReminder & { discordId: string })[]> {
+  /** With each user's Discord id and the language of their last interaction, which the DM follows. */
+  async listEnabled(): Promise<(PersonalReminder & { discordId: string; locale: Locale })[]> {
     const rows = await this.db
       .selectFrom('personal_reminders')
       .innerJoin('users', 'users.id', 'personal_reminders.user_id')
       .selectAll('personal_reminders')
-      .select('users.discord_id')
+      .select(['users.discord_id', 'users.locale'])
       .where('personal_reminders.enabled', '=', 1)
       .orderBy('personal_reminders.user_id')
       .execute();
-    return rows.map((r) => ({ ...toPersonal(r), discordId: r.discord_id }));
+    return rows.map((r) => ({ ...toPersonal(r), locale: isLocale(r.locale) ? r.locale : 'en', discordId: r.discord_id }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales.js';
 import { RESET_EVENTS } from '../resets/cadences.js';
 
 /** What a server gets when it chooses no events. */
@@ -14,6 +15,7 @@ export const guildReminderSchema = z.strictObject({
     .max(RESET_EVENTS.length)
     .optional(),
   leadMinutes: z.number().int().min(0).max(24 * 60).default(0),
+  language: z.enum(LOCALES).default('en'),
 });
 
 /** Personal DMs before a reset: which reset and how many hours ahead. */

@@ -1,4 +1,5 @@
 import type { ResetEvent } from '../resets/cadences.js';
+import type { Locale } from '../i18n/locales.js';
 
 /** A server's announcement settings. */
 export interface GuildReminder {
@@ -7,6 +8,8 @@ export interface GuildReminder {
   roleId: string | null;
   events: ResetEvent[];
   leadMinutes: number;
+  /** The language the announcements are written in. */
+  language: Locale;
   enabled: boolean;
   disabledReason: string | null;
   /** When these settings were saved: nothing due before then is announced. */

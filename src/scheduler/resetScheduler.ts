@@ -121,7 +121,7 @@ export class ResetScheduler {
         await this.queue(report, now, startup, { target: `guild:${g.guildId}`, event, leadMs: g.leadMinutes * 60_000, since: g.since }, async (occursAt) => ({
           kind: 'channel',
           target: g.channelId,
-          body: guildAnnouncement(event, occursAt, g.leadMinutes, g.roleId),
+          body: guildAnnouncement(event, occursAt, g.leadMinutes, g.roleId, g.language),
           origin: `guild:${g.guildId}`,
         }));
       }
@@ -132,7 +132,7 @@ export class ResetScheduler {
         // What this reset closes: the open tasks whose period ends at it.
         const open = (await this.deps.tasks.list(p.userId, { status: 'open' })).filter((t) => t.periodEnd === occursAt);
         if (open.length === 0) return null;
-        return { kind: 'dm', target: p.discordId, body: personalReminderMessage(p.cadence, occursAt, open), origin: `user:${p.userId}` };
+        return { kind: 'dm', target: p.discordId, body: personalReminderMessage(p.cadence, occursAt, open, p.locale), origin: `user:${p.userId}` };
       });
     }
     await this.queueLossNotices(report);
@@ -195,7 +195,7 @@ export class ResetScheduler {
     if (!v) return;
     for (const n of await v.pendingLossNotices()) {
       // Queued first, marked told second: a crash in between queues nothing twice (the key) and marks it next time.
-      const message = { kind: 'dm' as const, target: n.discordId, body: lostVerificationMessage(n.characterName, n.world), origin: 'none' };
+      const message = { kind: 'dm' as const, target: n.discordId, body: lostVerificationMessage(n.characterName, n.world, n.locale), origin: 'none' };
       const queued = await enqueueOnce(this.deps.db, message, `loss:${n.characterId}|${n.lostAt}`, this.deps.clock());
       await v.claimLossNotice(n.characterId, n.lostAt);
       if (queued) report.lossNotices += 1;

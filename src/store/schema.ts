@@ -35,6 +35,8 @@ export interface UsersTable {
   avatar: string | null;
   /** Incremented by every write to the user's tasks or characters (see bumpTasksVersion). */
   tasks_version: Generated<number>;
+  /** The language of the user's last interaction (`en`, `ja`, `de`, `fr`); their DMs follow it. */
+  locale: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -132,6 +134,8 @@ export interface GuildRemindersTable {
   /** Comma-separated reset events. */
   events: string;
   lead_minutes: number;
+  /** The announcements' language (`en`, `ja`, `de`, `fr`); null is English. */
+  language: string | null;
   enabled: number;
   disabled_reason: string | null;
   updated_by: string | null;

@@ -5,6 +5,7 @@ import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Database, UserRow } from '../store/schema.js';
 import { parseInput } from '../validation.js';
+import { isLocale, LOCALES } from '../i18n/locales.js';
 import { findUserByDiscordId, findUserById, upsertUser } from './user.repository.js';
 import type { DiscordIdentity, User } from './user.types.js';
 
@@ -13,6 +14,7 @@ const identitySchema = z.object({
   username: z.string().min(1).max(100),
   globalName: z.string().max(100).nullish(),
   avatar: z.string().max(200).nullish(),
+  locale: z.enum(LOCALES).optional(),
 });
 
 /** Users as both front doors see them: one row per Discord account. */
@@ -33,7 +35,8 @@ export class UserService {
       existing &&
       existing.username === id.username &&
       existing.global_name === (id.globalName ?? null) &&
-      existing.avatar === (id.avatar ?? null)
+      existing.avatar === (id.avatar ?? null) &&
+      (id.locale === undefined || existing.locale === id.locale)
     ) {
       return toUser(existing);
     }
@@ -43,6 +46,7 @@ export class UserService {
       username: id.username,
       global_name: id.globalName ?? null,
       avatar: id.avatar ?? null,
+      locale: id.locale,
       now: this.clock(),
     });
     return toUser(row);
@@ -70,6 +74,7 @@ export function toUser(row: UserRow): User {
     avatarUrl: row.avatar
       ? `https://cdn.discordapp.com/avatars/${row.discord_id}/${row.avatar}.${row.avatar.startsWith('a_') ? 'gif' : 'png'}`
       : null,
+    locale: isLocale(row.locale) ? row.locale : 'en',
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

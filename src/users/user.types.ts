@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locales.js';
+
 /** A player, whichever front door they came through. */
 export interface User {
   id: string;
@@ -7,6 +9,8 @@ export interface User {
   /** Discord avatar hash; `avatarUrl` derives from it. */
   avatar: string | null;
   avatarUrl: string | null;
+  /** The language of their last interaction with the bot; their reminder DMs follow it. */
+  locale: Locale;
   createdAt: number;
   updatedAt: number;
 }
@@ -17,4 +21,6 @@ export interface DiscordIdentity {
   username: string;
   globalName?: string | null;
   avatar?: string | null;
+  /** The language of this interaction (the bot only; the web login does not say). */
+  locale?: Locale;
 }

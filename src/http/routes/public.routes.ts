@@ -5,6 +5,15 @@ import { currentPeriod, nextOccurrence, previousOccurrence } from '../../resets/
 import { renderResetCalendar } from '../../calendar/icsCalendar.js';
 import { PRESETS } from '../../tasks/presets.js';
 import { errors, presetSchema, resetSchema } from '../schemas.js';
+import { fromAcceptLanguage, LOCALES, type Locale } from '../../i18n/locales.js';
+import { categoryName, presetDescription, presetName } from '../../i18n/presetText.js';
+import { translator } from '../../i18n/translator.js';
+import { eventTitle } from '../../scheduler/messages.js';
+import type { FastifyRequest } from 'fastify';
+
+/** `?lang=` wins over `Accept-Language`; a language we do not speak is English. */
+const langQuery = z.strictObject({ lang: z.enum(LOCALES).optional().describe('en, ja, de or fr; overrides Accept-Language') });
+const localeOf = (req: FastifyRequest): Locale => (req.query as { lang?: Locale }).lang ?? fromAcceptLanguage(req.headers['accept-language']);
 import type { HttpDeps } from '../server.js';
 import { iso, isoOrNull } from '../views.js';
 
@@ -18,6 +27,7 @@ const FIXED_RULES: CadenceRule[] = [
 
 const periodSchema = z.object({
   cadence: z.string(),
+  name: z.string().describe('In the asked language'),
   region: z.string().nullable(),
   periodStart: z.string(),
   periodEnd: z.string(),
@@ -41,7 +51,19 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
     async () => ({ lodestone: services.characters.readsLodestone }),
   );
 
-  const presets = PRESETS.map((p) => ({ ...p, intervalHours: p.intervalHours ?? null }));
+  // The catalogue in each language, worked out once: the game's own names, keys unchanged.
+  const presets = new Map(
+    LOCALES.map((locale) => [
+      locale,
+      PRESETS.map((p) => ({
+        ...p,
+        name: presetName(p.key, locale),
+        description: presetDescription(p.key, locale),
+        categoryName: categoryName(p.category, locale),
+        intervalHours: p.intervalHours ?? null,
+      })),
+    ]),
+  );
   app.get(
     '/presets',
     {
@@ -49,12 +71,19 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
         tags: ['presets'],
         operationId: 'listPresets',
         summary: 'The catalogue of standard FFXIV dailies and weeklies',
-        description: 'Their `key`s are what `POST /tasks/presets` takes.',
+        description:
+          'Their `key`s are what `POST /tasks/presets` takes, in every language. Names follow `?lang=` or `Accept-Language` ' +
+          '(English, Japanese, German, French; the game\'s own wording), answered with `Content-Language`.',
         security: [],
-        response: { 200: z.array(presetSchema) },
+        querystring: langQuery,
+        response: { 200: z.array(presetSchema), ...errors(400) },
       },
     },
-    async () => presets,
+    async (req, reply) => {
+      const locale = localeOf(req);
+      void reply.header('content-language', locale).header('vary', 'Accept-Language');
+      return presets.get(locale)!;
+    },
   );
 
   app.get(
@@ -64,18 +93,24 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
         tags: ['resets'],
         operationId: 'getResets',
         summary: 'Current period and next reset of every cadence, and the next occurrence of every announced event',
+        description: 'Names follow `?lang=` or `Accept-Language` (English, Japanese, German, French), answered with `Content-Language`.',
         security: [],
-        response: { 200: z.object({ now: z.string(), periods: z.array(periodSchema), events: z.array(resetSchema) }) },
+        querystring: langQuery,
+        response: { 200: z.object({ now: z.string(), periods: z.array(periodSchema), events: z.array(resetSchema) }), ...errors(400) },
       },
     },
-    async () => {
+    async (req, reply) => {
       const now = clock();
+      const locale = localeOf(req);
+      const t = translator(locale);
+      void reply.header('content-language', locale).header('vary', 'Accept-Language');
       return {
         now: iso(now),
         periods: FIXED_RULES.map((rule) => {
           const p = currentPeriod(rule, now);
           return {
             cadence: rule.cadence,
+            name: t(`resets.${rule.cadence as 'daily' | 'weekly' | 'gc-daily' | 'fashion-report' | 'jumbo-cactpot'}`, { region: 'region' in rule ? rule.region.toUpperCase() : '' }),
             region: 'region' in rule ? rule.region : null,
             periodStart: iso(p.start),
             periodEnd: iso(p.end!),
@@ -84,6 +119,7 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
         }),
         events: RESET_EVENTS.map((event) => ({
           event,
+          name: eventTitle(event, locale),
           periodStart: iso(previousOccurrence(event, now)),
           nextReset: iso(nextOccurrence(event, now)),
         })),

@@ -1,0 +1,76 @@
+import type { Catalogue } from './en.js';
+
+/** Deutsch. Spielnamen kommen aus ../gameTerms.ts als {{…}}. */
+export const de: Catalogue = {
+  events: {
+    'daily-reset': { title: 'Täglicher Reset', body: '{{roulettes}}, {{allied}}, {{miniCactpot}} und {{hunts}} sind wieder verfügbar.' },
+    'weekly-reset': { title: 'Wöchentlicher Reset', body: '{{wondrousTails}}, {{customDeliveries}}, Beute aus {{savage}}, {{challengeLog}} und die Steine-Obergrenze sind zurückgesetzt.' },
+    'gc-reset': { title: 'Reset der {{grandCompany}}', body: 'Versorgungs- und Beschaffungsaufträge haben neue Anfragen.' },
+    'fashion-report-open': { title: '{{fashionReport}}: Die Bewertung läuft', body: 'Bewertet wird bis zum wöchentlichen Reset.' },
+    'jumbo-cactpot': { title: 'Ziehung des {{jumboCactpot}} ({{region}})', body: 'Die Datenzentren in {{region}} ziehen den {{jumboCactpot}} dieser Woche.' },
+    'ocean-fishing': { title: 'Abfahrt: {{oceanFishing}}', body: 'Das Schiff legt in Limsa Lominsa ab; Einstieg 15 Minuten lang.' },
+  },
+  announcement: {
+    now: 'jetzt',
+    line: '**{{title}}** — {{when}}. {{body}}',
+  },
+  reminder: {
+    daily: 'Der tägliche Reset ist {{when}}. Noch offen:',
+    weekly: 'Der wöchentliche Reset ist {{when}}. Noch offen:',
+    more_one: '…und {{count}} weitere',
+    more_other: '…und {{count}} weitere',
+  },
+  notices: {
+    lostVerification:
+      '🔓 Ein anderes Discord-Konto hat nachgewiesen, dass **{{name}}** ({{world}}) ihm gehört; deine Verknüpfung ist nicht mehr bestätigt. Deine Aufgaben bleiben unverändert. Ist es dein Charakter, weise es mit `/character verify` erneut nach.',
+  },
+  resets: {
+    daily: 'Täglicher Reset',
+    weekly: 'Wöchentlicher Reset',
+    'gc-daily': 'Reset der {{grandCompany}}',
+    'fashion-report': '{{fashionReport}}',
+    'jumbo-cactpot': '{{jumboCactpot}} ({{region}})',
+  },
+  categories: {
+    'Duty Roulettes': '{{dutyRoulette}}',
+    Daily: 'Täglich',
+    'Grand Company': '{{grandCompany}}',
+    'Gold Saucer': '{{goldSaucer}}',
+    Weekly: 'Wöchentlich',
+    Cooldowns: 'Abklingzeiten',
+  },
+  presetNames: {
+    'savage-raid-loot': 'Beute aus Raids ({{term}})',
+    'tomestone-cap': 'Wochenlimit: {{term}}',
+    'daily-hunts': '{{term}} (täglich)',
+    'treasure-map': '{{term}}',
+  },
+  presetDescriptions: {
+    'roulette-leveling': 'Täglicher Bonus an EP und Steinen.',
+    'roulette-high-level-dungeons': 'Dungeons der Stufen 50/60/70/80/90.',
+    'roulette-expert': 'Die neuesten Experten-Dungeons; großer Steine-Bonus.',
+    'roulette-trials': 'Täglicher Bonus für Prüfungen.',
+    'roulette-main-scenario': 'Großer EP-Bonus zum Leveln.',
+    'roulette-alliance-raids': 'Täglicher Bonus für Allianz-Raids.',
+    'roulette-normal-raids': 'Täglicher Bonus für normale Raids.',
+    'roulette-guildhests': 'Schnelle EP für niedrigstufige Jobs.',
+    'roulette-mentor': 'Für Mentoren.',
+    'roulette-frontline': 'Täglicher PvP-Bonus.',
+    'allied-society-quests': 'Tägliche Aufträge für das Ansehen bei den Stämmen.',
+    'daily-hunts': 'Jagdaufträge von den Jagdbrettern.',
+    'mini-cactpot': 'Drei Rubbellose am Tag im Gold Saucer.',
+    'gc-supply-provisioning': 'Abgaben werden um 20:00 UTC zurückgesetzt, nicht beim täglichen Reset.',
+    'jumbo-cactpot': 'Lose vor der wöchentlichen Ziehung deines Datenzentrums kaufen.',
+    'fashion-report': 'Bewertung ab Freitag 08:00 UTC bis zum wöchentlichen Reset.',
+    'wondrous-tails': 'Khloes Album abholen und abgeben.',
+    'custom-deliveries': 'Zwölf Lieferungen pro Woche.',
+    'weekly-hunts': 'Wöchentliche Elite-Jagdaufträge.',
+    'challenge-log': 'Wöchentliche Herausforderungen für EP und Gil.',
+    'doman-enclave': 'Wöchentliche Gil-Spenden.',
+    'savage-raid-loot': 'Eine Beute pro Ebene und Woche.',
+    'tomestone-cap': 'Die begrenzten Steine dieser Woche ausschöpfen.',
+    'masked-carnivale': 'Wöchentliche Ziele für Blaumagier.',
+    'faux-hollows': 'Belohnungen für Traumprüfungen.',
+    'treasure-map': 'Eine gesammelte Karte alle 18 Stunden.',
+  },
+};

@@ -1,0 +1,76 @@
+import type { Catalogue } from './en.js';
+
+/** Français. Les noms du jeu viennent de ../gameTerms.ts en {{…}}. */
+export const fr: Catalogue = {
+  events: {
+    'daily-reset': { title: 'Réinitialisation quotidienne', body: '{{roulettes}}, {{allied}}, {{miniCactpot}} et {{hunts}} sont de nouveau disponibles.' },
+    'weekly-reset': { title: 'Réinitialisation hebdomadaire', body: '{{wondrousTails}}, {{customDeliveries}}, le butin {{savage}}, {{challengeLog}} et le plafond de mémoquartz sont réinitialisés.' },
+    'gc-reset': { title: 'Réinitialisation de la {{grandCompany}}', body: 'Les missions d’approvisionnement et de ravitaillement ont de nouvelles demandes.' },
+    'fashion-report-open': { title: '{{fashionReport}} : l’évaluation est ouverte', body: 'L’évaluation dure jusqu’à la réinitialisation hebdomadaire.' },
+    'jumbo-cactpot': { title: 'Tirage du {{jumboCactpot}} ({{region}})', body: 'Les centres de données {{region}} tirent le {{jumboCactpot}} de la semaine.' },
+    'ocean-fishing': { title: 'Départ : {{oceanFishing}}', body: 'Le bateau quitte Limsa Lominsa ; l’embarquement est ouvert 15 minutes.' },
+  },
+  announcement: {
+    now: 'maintenant',
+    line: '**{{title}}** — {{when}}. {{body}}',
+  },
+  reminder: {
+    daily: 'La réinitialisation quotidienne est {{when}}. Encore à faire :',
+    weekly: 'La réinitialisation hebdomadaire est {{when}}. Encore à faire :',
+    more_one: '…et {{count}} autre',
+    more_other: '…et {{count}} autres',
+  },
+  notices: {
+    lostVerification:
+      '🔓 Un autre compte Discord a prouvé que **{{name}}** ({{world}}) lui appartient : votre lien n’est plus vérifié. Vos tâches sont intactes. Si ce personnage est le vôtre, prouvez-le de nouveau avec `/character verify`.',
+  },
+  resets: {
+    daily: 'Réinitialisation quotidienne',
+    weekly: 'Réinitialisation hebdomadaire',
+    'gc-daily': 'Réinitialisation de la {{grandCompany}}',
+    'fashion-report': '{{fashionReport}}',
+    'jumbo-cactpot': '{{jumboCactpot}} ({{region}})',
+  },
+  categories: {
+    'Duty Roulettes': '{{dutyRoulette}}',
+    Daily: 'Quotidien',
+    'Grand Company': '{{grandCompany}}',
+    'Gold Saucer': '{{goldSaucer}}',
+    Weekly: 'Hebdomadaire',
+    Cooldowns: 'Temps de recharge',
+  },
+  presetNames: {
+    'savage-raid-loot': 'Butin des raids ({{term}})',
+    'tomestone-cap': 'Plafond hebdomadaire : {{term}}',
+    'daily-hunts': '{{term}} (quotidiens)',
+    'treasure-map': '{{term}}',
+  },
+  presetDescriptions: {
+    'roulette-leveling': 'Bonus quotidien d’expérience et de mémoquartz.',
+    'roulette-high-level-dungeons': 'Donjons de niveau 50/60/70/80/90.',
+    'roulette-expert': 'Derniers donjons experts ; gros bonus de mémoquartz.',
+    'roulette-trials': 'Bonus quotidien des défis.',
+    'roulette-main-scenario': 'Gros bonus d’expérience pour monter un job.',
+    'roulette-alliance-raids': 'Bonus quotidien des raids en alliance.',
+    'roulette-normal-raids': 'Bonus quotidien des raids normaux.',
+    'roulette-guildhests': 'Expérience rapide pour les jobs de bas niveau.',
+    'roulette-mentor': 'Pour les mentors.',
+    'roulette-frontline': 'Bonus quotidien JcJ.',
+    'allied-society-quests': 'Quêtes quotidiennes de réputation des tribus.',
+    'daily-hunts': 'Contrats de chasse des tableaux.',
+    'mini-cactpot': 'Trois tickets à gratter par jour au Gold Saucer.',
+    'gc-supply-provisioning': 'Remise à zéro à 20:00 UTC, pas à la réinitialisation quotidienne.',
+    'jumbo-cactpot': 'Acheter ses billets avant le tirage hebdomadaire de son centre de données.',
+    'fashion-report': 'Évaluation du vendredi 08:00 UTC à la réinitialisation hebdomadaire.',
+    'wondrous-tails': 'Récupérer puis rendre le carnet de Khloe.',
+    'custom-deliveries': 'Douze livraisons par semaine.',
+    'weekly-hunts': 'Contrats de chasse élite hebdomadaires.',
+    'challenge-log': 'Défis hebdomadaires pour l’expérience et les gils.',
+    'doman-enclave': 'Dons hebdomadaires de gils.',
+    'savage-raid-loot': 'Un butin par étage et par semaine.',
+    'tomestone-cap': 'Atteindre le plafond de mémoquartz de la semaine.',
+    'masked-carnivale': 'Objectifs hebdomadaires du mage bleu.',
+    'faux-hollows': 'Récompenses des défis irréels.',
+    'treasure-map': 'Une carte récoltée toutes les 18 heures.',
+  },
+};

@@ -1,0 +1,76 @@
+import type { Catalogue } from './en.js';
+
+/** 日本語。ゲーム内の名称は ../gameTerms.ts から {{…}} で渡される。 */
+export const ja: Catalogue = {
+  events: {
+    'daily-reset': { title: 'デイリーリセット', body: '{{roulettes}}、{{allied}}、{{miniCactpot}}、{{hunts}}が再び受けられます。' },
+    'weekly-reset': { title: 'ウィークリーリセット', body: '{{wondrousTails}}、{{customDeliveries}}、{{savage}}の報酬、{{challengeLog}}、トームストーンの上限がリセットされました。' },
+    'gc-reset': { title: '{{grandCompany}}のリセット', body: '調達任務と納品任務の依頼が更新されました。' },
+    'fashion-report-open': { title: '{{fashionReport}}の審査が始まりました', body: 'ウィークリーリセットまで審査を受けられます。' },
+    'jumbo-cactpot': { title: '{{jumboCactpot}}の抽選（{{region}}）', body: '{{region}}のデータセンターで今週の{{jumboCactpot}}が抽選されます。' },
+    'ocean-fishing': { title: '{{oceanFishing}}の出航', body: 'リムサ・ロミンサから船が出ます。乗船受付は15分間です。' },
+  },
+  announcement: {
+    now: '今',
+    line: '**{{title}}** — {{when}}。{{body}}',
+  },
+  reminder: {
+    daily: 'デイリーリセットは{{when}}です。まだ残っているもの：',
+    weekly: 'ウィークリーリセットは{{when}}です。まだ残っているもの：',
+    more_one: '…ほか{{count}}件',
+    more_other: '…ほか{{count}}件',
+  },
+  notices: {
+    lostVerification:
+      '🔓 別のDiscordアカウントが **{{name}}**（{{world}}）の所有を証明したため、あなたのリンクは未認証になりました。タスクはそのままです。あなたのキャラクターなら `/character verify` でもう一度証明してください。',
+  },
+  resets: {
+    daily: 'デイリーリセット',
+    weekly: 'ウィークリーリセット',
+    'gc-daily': '{{grandCompany}}のリセット',
+    'fashion-report': '{{fashionReport}}',
+    'jumbo-cactpot': '{{jumboCactpot}}（{{region}}）',
+  },
+  categories: {
+    'Duty Roulettes': '{{dutyRoulette}}',
+    Daily: 'デイリー',
+    'Grand Company': '{{grandCompany}}',
+    'Gold Saucer': '{{goldSaucer}}',
+    Weekly: 'ウィークリー',
+    Cooldowns: 'クールダウン',
+  },
+  presetNames: {
+    'savage-raid-loot': '{{term}}の報酬',
+    'tomestone-cap': '{{term}}の週間上限',
+    'daily-hunts': '{{term}}（デイリー）',
+    'treasure-map': '{{term}}',
+  },
+  presetDescriptions: {
+    'roulette-leveling': '毎日のボーナス経験値とトームストーン。',
+    'roulette-high-level-dungeons': 'レベル50/60/70/80/90のダンジョン。',
+    'roulette-expert': '最新のエキスパートダンジョン。トームストーンのボーナスが大きい。',
+    'roulette-trials': '討伐・討滅戦の毎日のボーナス。',
+    'roulette-main-scenario': 'ジョブ上げに大きな経験値ボーナス。',
+    'roulette-alliance-raids': 'アライアンスレイドの毎日のボーナス。',
+    'roulette-normal-raids': 'ノーマルレイドの毎日のボーナス。',
+    'roulette-guildhests': '低レベルジョブの手早い経験値。',
+    'roulette-mentor': 'メンター向け。',
+    'roulette-frontline': 'PvPの毎日のボーナス。',
+    'allied-society-quests': '友好部族の友好度を上げる毎日の受注枠。',
+    'daily-hunts': 'モブハントの手配書。',
+    'mini-cactpot': 'ゴールドソーサーで1日3枚のスクラッチ。',
+    'gc-supply-provisioning': '20:00 UTCにリセット（デイリーリセットではない）。',
+    'jumbo-cactpot': 'データセンターの毎週の抽選までにくじを購入。',
+    'fashion-report': '金曜 08:00 UTCから審査、ウィークリーリセットまで。',
+    'wondrous-tails': 'キーロの手帳を受け取り、提出する。',
+    'custom-deliveries': '週12回の納品。',
+    'weekly-hunts': '毎週のエリートモブの手配書。',
+    'challenge-log': '経験値とギルのための毎週の挑戦。',
+    'doman-enclave': '毎週のギルの寄付。',
+    'savage-raid-loot': '各層で週1回の報酬。',
+    'tomestone-cap': '今週の制限付きトームストーンを上限まで。',
+    'masked-carnivale': '青魔道士の毎週の目標。',
+    'faux-hollows': 'ファントムの幻影戦の報酬。',
+    'treasure-map': '18時間ごとに古ぼけた地図を1枚採集。',
+  },
+};
