@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { REST } from '@discordjs/rest';
 import type { FastifyInstance } from 'fastify';
 import { startBot, type Bot } from './bot/bot.js';
+import { createHttpBot, type HttpBot } from './bot/httpInteractions.js';
 import { loadCommands } from './bot/registry.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -52,17 +53,27 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
   }
   const secret = resolveJwtSecret(config, log);
   const services = buildServices({ db: store.db, clock, secret, config, log });
-  const http = await buildServer({ config, log, store, services, clock });
+  // Interactions over HTTP: a bot with no gateway connection, answering POST /interactions on the API's port.
+  let httpBot: HttpBot | undefined;
+  if (config.discord.token && config.discord.interactions === 'http') {
+    try {
+      httpBot = createHttpBot({ config, services, clock, log: log.child({ component: 'bot' }), commands: await loadCommands(), metrics });
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
+  const http = await buildServer({ config, log, store, services, clock, ...(httpBot && { interactions: httpBot }) });
 
   // HTTP first: the API serves while the bot connects, and health checks see the process early.
   await http.listen({ port: config.port, host: config.host });
 
-  let bot: Bot | undefined;
+  let bot: Bot | undefined = httpBot;
   let scheduler: ResetScheduler | undefined;
   let boards: BoardPublisher | undefined;
   if (config.discord.token) {
     try {
-      bot = await startBot({ config, services, clock, log: log.child({ component: 'bot' }), commands: await loadCommands(), metrics });
+      bot ??= await startBot({ config, services, clock, log: log.child({ component: 'bot' }), commands: await loadCommands(), metrics });
     } catch (err) {
       await http.close();
       await store.close();

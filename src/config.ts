@@ -42,6 +42,14 @@ const envSchema = z.object({
       .optional(),
   ),
   DISCORD_SEND_RATE: z.coerce.number().int().min(1).max(50).default(40),
+  DISCORD_INTERACTIONS: z.enum(['gateway', 'http']).default('gateway'),
+  DISCORD_PUBLIC_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the application\'s Public Key (developer portal, General Information)')
+      .transform((v) => v.toLowerCase())
+      .optional(),
+  ),
   DISCORD_API_URL: z.url().default('https://discord.com/api').transform((v) => v.replace(/\/+$/, '')),
   DISCORD_AUTHORIZE_URL: z.url().default('https://discord.com/oauth2/authorize'),
   OAUTH_REDIRECT_URI: z.url().default('http://localhost:3000/'),
@@ -105,6 +113,13 @@ export interface Config {
     readonly authorizeUrl: string;
     /** Requests per second all processes together may spend on announcements, reminders and boards. */
     readonly sendRate: number;
+    /**
+     * How interactions arrive: `gateway` (a WebSocket per shard, the default) or `http` (Discord POSTs them to
+     * `POST /interactions`; no gateway connection at all).
+     */
+    readonly interactions: 'gateway' | 'http';
+    /** The application's Ed25519 public key (64 hex characters) that signs interactions sent over HTTP. */
+    readonly publicKey: string | undefined;
   };
   readonly oauth: {
     readonly redirectUri: string;
@@ -157,6 +172,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.DISCORD_SHARD_IDS && (!e.DISCORD_SHARD_COUNT || e.DISCORD_SHARD_IDS.some((id) => id >= e.DISCORD_SHARD_COUNT!))) {
     throw new ConfigError('Invalid configuration:\n  DISCORD_SHARD_IDS: needs DISCORD_SHARD_COUNT, and every id must be below it');
   }
+  if (e.DISCORD_INTERACTIONS === 'http' && (!e.DISCORD_PUBLIC_KEY || !e.DISCORD_TOKEN)) {
+    const missing = [!e.DISCORD_PUBLIC_KEY && 'DISCORD_PUBLIC_KEY (the Public Key on the application\'s General Information page)', !e.DISCORD_TOKEN && 'DISCORD_TOKEN'].filter(Boolean);
+    throw new ConfigError(`Invalid configuration:\n  DISCORD_INTERACTIONS: http also needs ${missing.join(' and ')}`);
+  }
   if (e.JWT_SECRET !== undefined && Buffer.byteLength(e.JWT_SECRET) < 32) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be at least 32 bytes');
   }
@@ -178,6 +197,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       apiUrl: e.DISCORD_API_URL,
       authorizeUrl: e.DISCORD_AUTHORIZE_URL,
       sendRate: e.DISCORD_SEND_RATE,
+      interactions: e.DISCORD_INTERACTIONS,
+      publicKey: e.DISCORD_PUBLIC_KEY,
     }),
     oauth: Object.freeze({
       redirectUri: e.OAUTH_REDIRECT_URI,

@@ -19,6 +19,7 @@ import { apiKeyRoutes } from './routes/apiKeys.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { characterRoutes } from './routes/characters.routes.js';
 import { groupRoutes } from './routes/groups.routes.js';
+import { interactionRoutes, type InteractionRouteOptions } from './routes/interactions.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { taskRoutes } from './routes/tasks.routes.js';
@@ -33,6 +34,8 @@ export interface HttpDeps {
   clock: Clock;
   /** The built web app served at /app/; defaults to `dist/web` (tests point it at their own build). */
   webDir?: string;
+  /** With `DISCORD_INTERACTIONS=http`: the bot that answers `POST /interactions`. */
+  interactions?: Pick<InteractionRouteOptions, 'receive'>;
 }
 
 export const BODY_LIMIT = 64 * 1024;
@@ -145,6 +148,10 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(groupRoutes, { ...deps, access });
   await app.register(apiKeyRoutes, deps);
   await app.register(webRoutes, deps);
+  if (deps.interactions) {
+    if (!config.discord.publicKey) throw new Error('POST /interactions needs DISCORD_PUBLIC_KEY');
+    await app.register(interactionRoutes, { publicKey: config.discord.publicKey, receive: deps.interactions.receive });
+  }
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });

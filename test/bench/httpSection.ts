@@ -7,7 +7,7 @@ import type { ServerInfo } from './benchServer.js';
 import { compiled } from './build.js';
 import { login, prepareLogins, type PendingLogin } from './loginFlow.js';
 import { spawnChild, type BenchChild } from './rpc.js';
-import { seedReader, startStack } from './httpSetup.js';
+import { seedReader, startHttpInteractionsService, startStack } from './httpSetup.js';
 import { mb, round, summarize, type Summary } from './stats.js';
 
 /** Sections 1, 3 and 5: the running service under HTTP load, its bot, its memory. */
@@ -26,6 +26,8 @@ export interface HttpSectionResult {
   completion: LoadFigures & { writes: number; writesPerSec: number; pool: number; poolExhausted: boolean };
   exchange: LoadFigures & { pool: number; poolExhausted: boolean };
   bot: Summary & { tasks: number };
+  /** The same round trip with the interaction POSTed to a second process's `/interactions` (DISCORD_INTERACTIONS=http). */
+  botHttp: Summary;
   /** `idle` is 1 s after start; `idleSettled` once V8's idle-time memory reducer has run (it does after ~10 s). */
   memoryMB: { idle: number; idleSettled: number; afterLoad: number; peakDuringLoad: number; afterBot: number; afterGc: number; heapUsedAfterGc: number };
   serverLogErrors: number;
@@ -135,10 +137,18 @@ export async function runHttpSection(seconds: number, warmupSeconds: number): Pr
     const samples = await discord.call<number[]>('interactions', { count: 1_000, warmup: 50 });
     const afterBot = await server.call<number>('rss');
     const gc = await server.call<{ rss: number; heapUsed: number }>('afterGc');
+    // The same over HTTP interactions: a second process over the same store, no gateway connection.
+    const httpBot = await startHttpInteractionsService(stack, join(dir, 'tracker.db'), dir, join(dir, 'service-http.log'));
+    let httpSamples: number[];
+    try {
+      httpSamples = await discord.call<number[]>('interactions', { count: 1_000, warmup: 50, endpoint: `http://127.0.0.1:${httpBot.info.port}/interactions` });
+    } finally {
+      await httpBot.stop();
+    }
 
     await server.stop();
-    const serverLogErrors = readFileSync(logFile, 'utf8')
-      .split('\n')
+    const serverLogErrors = [logFile, join(dir, 'service-http.log')]
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
       .filter((l) => /"level":(50|60)/.test(l)).length;
     return {
       layout: LAYOUT,
@@ -152,6 +162,7 @@ export async function runHttpSection(seconds: number, warmupSeconds: number): Pr
       completion,
       exchange,
       bot: { ...summarize(samples), tasks: reader.tasks },
+      botHttp: summarize(httpSamples),
       memoryMB: { idle: mb(server.info.rss), idleSettled: mb(idleSettled), afterLoad: mb(afterLoad), peakDuringLoad: mb(Math.max(peak, afterLoad)), afterBot: mb(afterBot), afterGc: mb(gc.rss), heapUsedAfterGc: mb(gc.heapUsed) },
       serverLogErrors,
     };

@@ -27,32 +27,50 @@ export async function startStack(file: string, dataDir: string, logFile: string,
   const writers = seedWriters(file, writeTasks, Date.now());
 
   const discord = await spawnChild<FakeDiscordInfo>(compiled('fakeDiscordHost'), {});
-  const d = discord.info;
   try {
-    const server = await spawnChild<ServerInfo>(compiled('benchServer'), {
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${file}`,
-      DATA_DIR: dataDir,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      LODESTONE_URL: 'off',
-      DISCORD_TOKEN: d.botToken,
-      DISCORD_CLIENT_ID: d.clientId,
-      DISCORD_CLIENT_SECRET: d.clientSecret,
-      DISCORD_API_URL: d.apiUrl,
-      DISCORD_AUTHORIZE_URL: d.authorizeUrl,
-      // The per-address login limit would turn the /exchange run into a 429 run: all requests come from 127.0.0.1.
-      RATE_LIMIT_AUTH_MAX: '1000000000',
-      LOG_LEVEL: 'info',
-      SCHEDULER: 'on',
-      BENCH_LOG_FILE: logFile,
-    }, [], ['--expose-gc']);
+    const server = await spawnChild<ServerInfo>(compiled('benchServer'), serviceEnv(discord.info, file, dataDir, logFile), [], ['--expose-gc']);
     return { discord, server, base: `http://127.0.0.1:${server.info.port}`, writers };
   } catch (err) {
     await discord.stop();
     throw err;
   }
+}
+
+/** The service's environment, as an operator would set it, pointed at the fake Discord. */
+function serviceEnv(d: FakeDiscordInfo, file: string, dataDir: string, logFile: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: `file:${file}`,
+    DATA_DIR: dataDir,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    LODESTONE_URL: 'off',
+    DISCORD_TOKEN: d.botToken,
+    DISCORD_CLIENT_ID: d.clientId,
+    DISCORD_CLIENT_SECRET: d.clientSecret,
+    DISCORD_API_URL: d.apiUrl,
+    DISCORD_AUTHORIZE_URL: d.authorizeUrl,
+    // The per-address login limit would turn the /exchange run into a 429 run: all requests come from 127.0.0.1.
+    RATE_LIMIT_AUTH_MAX: '1000000000',
+    LOG_LEVEL: 'info',
+    SCHEDULER: 'on',
+    BENCH_LOG_FILE: logFile,
+  };
+}
+
+/**
+ * A second service process over the same store with `DISCORD_INTERACTIONS=http`: no gateway connection, interactions
+ * POSTed by the fake Discord to its `/interactions` (the scheduler is off: the first process runs it).
+ */
+export async function startHttpInteractionsService(stack: Stack, file: string, dataDir: string, logFile: string): Promise<BenchChild<ServerInfo>> {
+  const d = stack.discord.info;
+  return spawnChild<ServerInfo>(
+    compiled('benchServer'),
+    { ...serviceEnv(d, file, dataDir, logFile), DISCORD_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: d.publicKey, SCHEDULER: 'off' },
+    [],
+    ['--expose-gc'],
+  );
 }
 
 /**

@@ -123,6 +123,15 @@ export function rows(r: BenchResults): Row[] {
       target: 'p99 < 50 ms',
       pass: h.bot.p99 < 50,
     });
+    if (h.botHttp) {
+      out.push({
+        section: s,
+        measure: '  the same over HTTP interactions (signed POST → callback, 2nd process)',
+        value: `p50 ${ms(h.botHttp.p50)} · p99 ${ms(h.botHttp.p99)} · max ${ms(h.botHttp.max)}`,
+        target: 'p99 < 50 ms',
+        pass: h.botHttp.p99 < 50,
+      });
+    }
   }
   if (r.jwt) {
     out.push({

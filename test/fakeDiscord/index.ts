@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_APPLICATION_ID, DEFAULT_BOT_TOKEN, DEFAULT_CLIENT_SECRET, defaultGuild } from './fixtures.js';
+import { InteractionsEndpoint } from './endpoint.js';
 import { Gateway } from './gateway.js';
 import { HttpFront, type Route } from './http.js';
 import { Interactions } from './interactions.js';
@@ -65,7 +66,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
 
   const gateway = new Gateway(state, botToken, gatewayUrl, opts.heartbeatIntervalMs ?? 41_250);
-  const interactions = new Interactions(state, gateway);
+  const endpoint = new InteractionsEndpoint();
+  const interactions = new Interactions(state, gateway, endpoint);
   routes.push(...restRoutes(state, gatewayUrl), ...interactions.routes(), ...oauth.routes());
   server.on('upgrade', gateway.upgrade);
 
@@ -94,6 +96,11 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     messages: state.messages,
     addOAuthUser: (user) => oauth.addUser(user),
     dispatchInteraction: (interaction, options) => interactions.dispatch(interaction, options),
+    publicKey: endpoint.publicKey,
+    setInteractionsEndpoint: (url) => interactions.setEndpoint(url),
+    interactionsEndpoint: () => endpoint.url,
+    deliveries: interactions.deliveries,
+    postToEndpoint: (body, options) => endpoint.post(body, options),
     dispatch: (event, data) => void gateway.dispatch(event, data),
     dropGateway: (code) => gateway.drop(code),
     gatewayConnections: () => gateway.openConnections(),

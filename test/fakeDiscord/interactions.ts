@@ -11,12 +11,13 @@ import {
   type APIUser,
 } from 'discord-api-types/v10';
 import { DEFAULT_USER, DM_PERMISSIONS, makeMember } from './fixtures.js';
+import { ENDPOINT_TIMEOUT_MS, type InteractionsEndpoint } from './endpoint.js';
 import type { Gateway } from './gateway.js';
 import { discordError, json, noContent, type Reply, type Route } from './http.js';
 import { randomToken, snowflake } from './ids.js';
 import { objectBody, rejectMessage } from './rest.js';
 import type { FakeState, JsonObject } from './state.js';
-import type { DispatchOptions, FakeInteractionInput, InteractionCallbackData, RecordedCallback, RecordedRequest } from './types.js';
+import type { DispatchOptions, EndpointAnswer, EndpointDelivery, FakeInteractionInput, InteractionCallbackData, RecordedCallback, RecordedRequest } from './types.js';
 import { choicesErrors, invalidFormBody } from './validate.js';
 
 interface Waiter {
@@ -51,10 +52,12 @@ const unknownMessage = () => discordError(404, 10008, 'Unknown Message');
 export class Interactions {
   private readonly byId = new Map<string, Tracked>();
   private readonly byToken = new Map<string, Tracked>();
+  readonly deliveries: EndpointDelivery[] = [];
 
   constructor(
     private readonly state: FakeState,
     private readonly gateway: Gateway,
+    private readonly endpoint: InteractionsEndpoint,
   ) {}
 
   dispatch(input: FakeInteractionInput, opts: DispatchOptions = {}): Promise<RecordedCallback> {
@@ -64,7 +67,8 @@ export class Interactions {
     } catch (err) {
       return Promise.reject(err as Error);
     }
-    if (this.gateway.sessionCount() === 0) {
+    const overHttp = this.endpoint.url !== undefined;
+    if (!overHttp && this.gateway.sessionCount() === 0) {
       return Promise.reject(new Error('fake Discord: no gateway session to send the interaction to (is the client logged in?)'));
     }
     const t = this.track(payload);
@@ -79,8 +83,68 @@ export class Interactions {
         }, timeoutMs),
       };
     });
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    if (overHttp) void this.deliver(t, payload);
+    else this.gateway.dispatch('INTERACTION_CREATE', payload);
     return promise;
+  }
+
+  /**
+   * The developer portal's check on saving an Interactions Endpoint URL: a PING signed with the application's key
+   * must be answered 200 `{"type":1}`, and a PING with a bad signature must be refused with 401.
+   */
+  async setEndpoint(url: string | null): Promise<void> {
+    if (url === null) {
+      this.endpoint.url = undefined;
+      return;
+    }
+    const ping = () => ({ id: snowflake(), application_id: this.state.applicationId, type: InteractionType.Ping, token: randomToken(64), version: 1, entitlements: [] });
+    const refuse = (why: string) => new Error(`fake Discord: interactions_endpoint_url: The specified interactions endpoint url could not be verified (${why}).`);
+    const good = await this.endpoint.post(ping(), { url }).catch((err: unknown) => {
+      throw refuse(`PING failed: ${String(err)}`);
+    });
+    if (good.status !== 200 || (good.body as { type?: unknown } | undefined)?.type !== InteractionResponseType.Pong) {
+      throw refuse(`a signed PING got ${good.status} ${JSON.stringify(good.body)}, not 200 {"type":1}`);
+    }
+    const bad = await this.endpoint.post(ping(), { url, signature: 'wrong-key' });
+    if (bad.status !== 401) throw refuse(`a PING with a bad signature got ${bad.status}, not 401`);
+    this.endpoint.url = url;
+  }
+
+  /** POSTs the interaction to the endpoint; its answer is either the response itself (200) or 202 after a callback. */
+  private async deliver(t: Tracked, payload: JsonObject): Promise<void> {
+    let answer: EndpointAnswer;
+    const started = performance.now();
+    try {
+      answer = await this.endpoint.post(payload);
+    } catch (err) {
+      this.deliveries.push({ interactionId: t.id, status: null, ms: performance.now() - started, at: Date.now() });
+      this.fail(t, `the interactions endpoint did not answer within ${ENDPOINT_TIMEOUT_MS} ms (${String(err)})`);
+      return;
+    }
+    this.deliveries.push({ interactionId: t.id, status: answer.status, ms: answer.ms, at: Date.now() });
+    if (answer.status === 200 && answer.body && typeof answer.body === 'object') {
+      if (t.acknowledged) {
+        this.fail(t, 'the endpoint answered 200 with a response after the interaction was acknowledged through the callback');
+        return;
+      }
+      const url = new URL(this.endpoint.url ?? 'http://invalid/');
+      const req: RecordedRequest = { method: 'POST', path: url.pathname, query: {}, headers: answer.headers, body: answer.body, files: [], apiVersion: null, at: Date.now(), status: 200 };
+      const reply = this.acknowledge(t, answer.body as JsonObject, req, 'http-response', false);
+      if (reply.status >= 400) this.fail(t, `the endpoint's response was refused: ${JSON.stringify(reply.body)}`);
+      return;
+    }
+    if ((answer.status === 202 || answer.status === 204) && answer.body === undefined) {
+      if (!t.acknowledged) this.fail(t, `the endpoint answered ${answer.status} without a callback having acknowledged the interaction`);
+      return;
+    }
+    this.fail(t, `the interactions endpoint answered ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+
+  private fail(t: Tracked, why: string): void {
+    if (!t.waiter) return;
+    clearTimeout(t.waiter.timer);
+    t.waiter.reject(new Error(`fake Discord: interaction ${t.id}: ${why}`));
+    t.waiter = undefined;
   }
 
   close(): void {
@@ -228,20 +292,25 @@ export class Interactions {
     const t = this.byId.get(id);
     if (!t || t.token !== token) return unknownInteraction();
     if (t.acknowledged) return discordError(400, 40060, 'Interaction has already been acknowledged.');
-    const body = objectBody(req);
+    const withResponse = req.query.with_response === 'true';
+    return this.acknowledge(t, objectBody(req), req, 'callback', withResponse);
+  }
+
+  /** The first response to an interaction, from the callback endpoint or the body of the endpoint's HTTP answer. */
+  private acknowledge(t: Tracked, body: JsonObject, req: RecordedRequest, via: RecordedCallback['via'], withResponse: boolean): Reply {
     const type = body.type as InteractionResponseType;
     const data = body.data as JsonObject | undefined;
-    const withResponse = req.query.with_response === 'true';
 
     const reply = this.respond(t, type, data ?? {}, req);
     const cb: RecordedCallback = {
-      interactionId: id,
-      token,
+      interactionId: t.id,
+      token: t.token,
       type,
       data: data as InteractionCallbackData | undefined,
       body: body as unknown as APIInteractionResponse,
       withResponse,
       request: req,
+      via,
     };
     if (t.waiter) {
       clearTimeout(t.waiter.timer);

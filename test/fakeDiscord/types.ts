@@ -108,7 +108,10 @@ export interface InteractionCallbackData {
   [key: string]: unknown;
 }
 
-/** The first POST to /interactions/:id/:token/callback for a dispatched interaction. */
+/**
+ * The first response to a dispatched interaction: the first POST to /interactions/:id/:token/callback, or, for an
+ * interaction delivered to the Interactions Endpoint URL, a 200 answer carrying the Interaction Response in its body.
+ */
 export interface RecordedCallback {
   interactionId: string;
   token: string;
@@ -118,7 +121,46 @@ export interface RecordedCallback {
   body: APIInteractionResponse;
   /** True when the caller asked `?with_response=true`. */
   withResponse: boolean;
+  /** The callback request; for `via: 'http-response'`, the endpoint's answer (path of the endpoint URL, its body and headers). */
   request: RecordedRequest;
+  /** How the bot responded: the callback endpoint (gateway, or HTTP answered 202), or the body of its HTTP answer. */
+  via: 'callback' | 'http-response';
+}
+
+/** How `postToEndpoint` signs its request. */
+export interface EndpointPostOptions {
+  /** 'valid' (default); 'wrong-key': a well-formed signature by another key; 'garbage': not even hex; 'none': no signature headers. */
+  signature?: 'valid' | 'wrong-key' | 'garbage' | 'none';
+  /** Unix seconds put in X-Signature-Timestamp and signed. Default: now. */
+  timestamp?: number;
+  /** Sent instead of the body that was signed (a tampered request). */
+  sendBody?: string;
+  /** Default: the URL set with setInteractionsEndpoint. */
+  url?: string;
+  /** Default 3000 ms, Discord's limit. */
+  timeoutMs?: number;
+}
+
+/** One interaction POSTed to the Interactions Endpoint URL by dispatchInteraction, once answered. */
+export interface EndpointDelivery {
+  interactionId: string;
+  /** null when the endpoint did not answer in time (or could not be reached). */
+  status: number | null;
+  /** From sending the interaction to the end of the endpoint's answer. */
+  ms: number;
+  /** Date.now() when the answer arrived. */
+  at: number;
+}
+
+/** What the Interactions Endpoint URL answered. */
+export interface EndpointAnswer {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** Parsed JSON when the answer is JSON, the text otherwise, undefined when empty. */
+  body: unknown;
+  /** From sending the request to the end of the answer. */
+  ms: number;
 }
 
 export interface RouteMatch {
@@ -172,7 +214,25 @@ export interface FakeDiscord {
 
   addOAuthUser(user: Partial<APIUser> & { id: string; username: string }): FakeOAuthUserHandle;
 
+  /**
+   * Sends an interaction the way the application receives them: INTERACTION_CREATE over the gateway or, once an
+   * Interactions Endpoint URL is set, a signed POST to it (then nothing goes over the gateway, as on Discord).
+   * Resolves with the first response either way.
+   */
   dispatchInteraction(interaction: FakeInteractionInput, options?: DispatchOptions): Promise<RecordedCallback>;
+  /** The application's Ed25519 public key, 64 hex characters (the developer portal's Public Key; DISCORD_PUBLIC_KEY). */
+  publicKey: string;
+  /**
+   * Sets the Interactions Endpoint URL as the developer portal does when you save it: it first sends a PING signed
+   * with the right key (which must answer 200 `{"type":1}`) and one with a bad signature (which must answer 401), and
+   * refuses the URL otherwise. `null` goes back to the gateway.
+   */
+  setInteractionsEndpoint(url: string | null): Promise<void>;
+  interactionsEndpoint(): string | undefined;
+  /** Every interaction delivered to the endpoint, with its HTTP answer (live array). */
+  deliveries: EndpointDelivery[];
+  /** One raw POST to the endpoint (default: the URL set), signed as asked, for endpoint tests; nothing is tracked. */
+  postToEndpoint(body: unknown, options?: EndpointPostOptions): Promise<EndpointAnswer>;
   /** Sends any dispatch event (e.g. 'GUILD_DELETE') to every gateway session. */
   dispatch(event: string, data: unknown): void;
   /** Closes every gateway socket with this code (default 4000, which discord.js resumes from). */
