@@ -1,6 +1,6 @@
-import { ApiError, getIfChanged, send, type Conditional } from './http.js';
+import { ApiError, bearer, client, ifChanged, ifNoneMatch, ok, type Answer, type Conditional, type Success } from './http.js';
 import type { Session } from './session.js';
-import type { Cadence, Character, Features, Group, GroupBoard, JoinResult, LodestoneEntry, Preset, Region, Resets, Task, User, Verification } from './types.js';
+import type { Cadence, GroupBoard, PresetKey, Region } from './types.js';
 
 /** What the add-task form sends. */
 export interface NewTask {
@@ -23,40 +23,50 @@ export interface NewCharacter {
 /** How a character is named to the Lodestone: its id, its profile URL, or a name on a world. */
 export type LodestoneLink = { lodestoneId: string } | { url: string } | { name: string; world: string };
 
-/** The calls this app makes, each with `Authorization: Bearer` from the session. */
+/** Path parameters, for the routes that take one. */
+const id = (value: string) => ({ params: { path: { id: value } } });
+const lodestone = (lodestoneId: string) => ({ params: { path: { lodestoneId } } });
+
+/**
+ * The calls this app makes, each with `Authorization: Bearer` from the session. Paths, parameters, bodies and answers
+ * are checked against the service's OpenAPI document (see `client` in http.ts).
+ */
 export class Api {
   constructor(private readonly session: Session) {}
 
-  me = () => this.call<User>('GET', '/users/me');
-  tasks = () => this.call<Task[]>('GET', '/tasks');
-  characters = () => this.call<Character[]>('GET', '/characters');
-  presets = () => send<Preset[]>('GET', '/presets');
-  resets = () => send<Resets>('GET', '/resets');
-  features = () => send<Features>('GET', '/features');
+  me = () => this.call((auth) => client.GET('/users/me', auth));
+  tasks = () => this.call((auth) => client.GET('/tasks', auth));
+  characters = () => this.call((auth) => client.GET('/characters', auth));
+  presets = () => ok(client.GET('/presets'));
+  resets = () => ok(client.GET('/resets'));
+  features = () => ok(client.GET('/features'));
 
-  setDone = (id: string, done: boolean) => this.call<Task>(done ? 'PUT' : 'DELETE', `/tasks/${encodeURIComponent(id)}/completion`);
-  createTask = (input: NewTask) => this.call<Task>('POST', '/tasks', input);
-  renameTask = (id: string, name: string) => this.call<Task>('PATCH', `/tasks/${encodeURIComponent(id)}`, { name });
-  deleteTask = (id: string) => this.call<void>('DELETE', `/tasks/${encodeURIComponent(id)}`);
+  setDone = (taskId: string, done: boolean) =>
+    this.call((auth) => (done ? client.PUT('/tasks/{id}/completion', { ...auth, ...id(taskId) }) : client.DELETE('/tasks/{id}/completion', { ...auth, ...id(taskId) })));
+  createTask = (input: NewTask) => this.call((auth) => client.POST('/tasks', { ...auth, body: input }));
+  renameTask = (taskId: string, name: string) => this.call((auth) => client.PATCH('/tasks/{id}', { ...auth, ...id(taskId), body: { name } }));
+  deleteTask = (taskId: string) => this.call((auth) => client.DELETE('/tasks/{id}', { ...auth, ...id(taskId) }));
+  /** The keys come from the catalogue (`GET /presets`) or a group's presets, which the document types as plain strings. */
   addPresets = (keys: string[], characterId: string | null) =>
-    this.call<{ added: Task[]; skipped: string[] }>('POST', '/tasks/presets', { keys, characterId });
-  linkCharacter = (input: NewCharacter | LodestoneLink) => this.call<Character>('POST', '/characters', input);
-  searchLodestone = (name: string, world: string) =>
-    this.call<LodestoneEntry[]>('GET', `/lodestone/characters?${new URLSearchParams({ name, world }).toString()}`);
-  refreshCharacter = (lodestoneId: string) => this.call<Character>('POST', `/characters/${encodeURIComponent(lodestoneId)}/refresh`);
-  startVerification = (lodestoneId: string) => this.call<Verification>('POST', `/characters/${encodeURIComponent(lodestoneId)}/verification`);
-  checkVerification = (lodestoneId: string) => this.call<Character>('POST', `/characters/${encodeURIComponent(lodestoneId)}/verification/check`);
+    this.call((auth) => client.POST('/tasks/presets', { ...auth, body: { keys: keys as PresetKey[], characterId } }));
+  linkCharacter = (input: NewCharacter | LodestoneLink) => this.call((auth) => client.POST('/characters', { ...auth, body: input }));
+  searchLodestone = (name: string, world: string) => this.call((auth) => client.GET('/lodestone/characters', { ...auth, params: { query: { name, world } } }));
+  refreshCharacter = (lodestoneId: string) => this.call((auth) => client.POST('/characters/{lodestoneId}/refresh', { ...auth, ...lodestone(lodestoneId) }));
+  startVerification = (lodestoneId: string) => this.call((auth) => client.POST('/characters/{lodestoneId}/verification', { ...auth, ...lodestone(lodestoneId) }));
+  checkVerification = (lodestoneId: string) =>
+    this.call((auth) => client.POST('/characters/{lodestoneId}/verification/check', { ...auth, ...lodestone(lodestoneId) }));
 
-  groups = () => this.call<Group[]>('GET', '/groups');
+  groups = () => this.call((auth) => client.GET('/groups', auth));
   /** A board, or `changed: false` (a 304) while it is still the one `etag` names. */
-  board = (id: string, etag: string | null) => this.authed<Conditional<GroupBoard>>((token) => getIfChanged(`/groups/${encodeURIComponent(id)}`, etag, token));
+  board = (groupId: string, etag: string | null): Promise<Conditional<GroupBoard>> =>
+    this.authed((token) => ifChanged(client.GET('/groups/{id}', { headers: { ...bearer(token).headers, ...ifNoneMatch(etag) }, ...id(groupId) })));
   /** `characterId` null: with all of your characters. */
-  joinGroup = (id: string, characterId: string | null) =>
-    this.call<JoinResult>('POST', `/groups/${encodeURIComponent(id)}/members`, characterId ? { characterId } : {});
-  leaveGroup = (id: string) => this.call<void>('DELETE', `/groups/${encodeURIComponent(id)}/members/me`);
+  joinGroup = (groupId: string, characterId: string | null) =>
+    this.call((auth) => client.POST('/groups/{id}/members', { ...auth, ...id(groupId), body: characterId ? { characterId } : {} }));
+  leaveGroup = (groupId: string) => this.call((auth) => client.DELETE('/groups/{id}/members/me', { ...auth, ...id(groupId) }));
 
-  private call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    return this.authed((token) => send<T>(method, path, { body, token }));
+  private call<A extends Answer>(run: (auth: ReturnType<typeof bearer>) => Promise<A>): Promise<Success<A>> {
+    return this.authed((token) => ok(run(bearer(token))));
   }
 
   /** Runs a call with the current token; an expired (or unreadable) token is refreshed once and the call retried. */

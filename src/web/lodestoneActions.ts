@@ -1,7 +1,7 @@
 import type { ActionHost } from './actions.js';
 import type { LodestoneLink } from './api.js';
 import { ApiError } from './http.js';
-import type { Character, LodestoneEntry, Verification } from './types.js';
+import type { Character, LodestoneEntry, LodestoneRefusal, Verification } from './types.js';
 
 /**
  * How a Lodestone call ended. A refusal carries the API's sentence for the view to show next to the button
@@ -85,11 +85,10 @@ export function createLodestoneActions(host: ActionHost): LodestoneActions {
   };
 }
 
+/** A refusal's `candidates`, as the document names them; checked one by one, since any refusal can reach here. */
 function candidatesOf(body: Readonly<Record<string, unknown>>): LodestoneEntry[] {
-  const list = body.candidates;
+  const list: unknown = (body as Partial<LodestoneRefusal>).candidates;
   if (!Array.isArray(list)) return [];
-  return list.filter(
-    (e): e is LodestoneEntry =>
-      typeof e === 'object' && e !== null && ['lodestoneId', 'name', 'world', 'datacenter'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string'),
-  );
+  const strings: (keyof LodestoneEntry)[] = ['lodestoneId', 'name', 'world', 'datacenter'];
+  return list.filter((e): e is LodestoneEntry => typeof e === 'object' && e !== null && strings.every((k) => typeof (e as Record<string, unknown>)[k] === 'string'));
 }

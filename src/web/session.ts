@@ -1,4 +1,4 @@
-import { ApiError, NetworkError, SessionEndedError, send } from './http.js';
+import { ApiError, NetworkError, SessionEndedError, bearer, client, ok } from './http.js';
 import type { TokenPair, User } from './types.js';
 
 /**
@@ -33,7 +33,7 @@ export class Session {
 
   /** Trades Discord's `code` and our `state` for a session. */
   async logIn(code: string, state: string): Promise<User> {
-    const r = await send<TokenPair & { user: User }>('POST', '/exchange', { body: { code, state } });
+    const r = await ok(client.POST('/exchange', { body: { code, state } }));
     this.keep(r);
     return r.user;
   }
@@ -65,7 +65,7 @@ export class Session {
   /** Ends the session on the server, then here (here even if the server cannot be told). */
   async logOut(): Promise<void> {
     try {
-      if (this.jwt || this.canResume()) await send('POST', '/auth/logout', { token: await this.token() });
+      if (this.jwt || this.canResume()) await ok(client.POST('/auth/logout', bearer(await this.token())));
     } catch (err) {
       if (!(err instanceof SessionEndedError) && !(err instanceof ApiError && err.status === 401)) throw err;
     } finally {
@@ -77,7 +77,7 @@ export class Session {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
     if (!refreshToken) throw this.end('There is no session in this tab.');
     try {
-      const pair = await send<TokenPair>('POST', '/auth/refresh', { body: { refreshToken } });
+      const pair = await ok(client.POST('/auth/refresh', { body: { refreshToken } }));
       this.keep(pair);
       return pair.jwt;
     } catch (err) {
