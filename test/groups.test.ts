@@ -249,4 +249,15 @@ describe('group boards', () => {
       await other.close();
     }
   });
+
+  it('does not post a second board when the first post went out but its id was never recorded', async () => {
+    const messages = () => h.discord.messages.filter((m) => m.channel_id === BOARD_CHANNEL).length;
+    const before = messages();
+    // As if the process died between Discord's answer and the record: the row still wants a first post.
+    await h.store.db.updateTable('group_boards').set({ message_id: null, claimed_by: null, claimed_until: null, dirty: 1 }).where('group_id', '=', groupId).execute();
+    h.clock.advance(BOARD_EDIT_INTERVAL_MS);
+    expect(await publisher.pass()).toMatchObject({ posted: 1 });
+    // Discord saw the same enforced nonce and gave the first message back.
+    expect(messages()).toBe(before);
+  });
 });

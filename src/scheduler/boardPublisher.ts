@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { boardEmbed } from '../bot/views/boardView.js';
 import type { Clock } from '../clock.js';
@@ -89,7 +90,7 @@ export class BoardPublisher {
       .where('group_id', '=', groupId)
       .where('disabled_at', 'is', null)
       .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
-      .returning(['channel_id', 'message_id', 'rendered_hash'])
+      .returning(['channel_id', 'message_id', 'rendered_hash', 'created_at'])
       .executeTakeFirst();
     if (!claim) return;
     const release = (set: Partial<{ message_id: string; rendered_hash: string; last_edited_at: number; next_reset_at: number | null; dirty: number; disabled_at: number; disabled_reason: string }>) =>
@@ -120,7 +121,10 @@ export class BoardPublisher {
         await release({ rendered_hash: hash, last_edited_at: clock(), next_reset_at: board.nextReset });
         report.edited += 1;
       } else {
-        const messageId = await this.deps.sender.postMessage(claim.channel_id, body);
+        // The first post carries an enforced nonce of this board (its group and when it was asked for): if this
+        // process dies before recording the message id, the next claimer gets the same message back, not a second board.
+        const nonce = createHash('sha256').update(`${groupId}|${claim.created_at}`).digest('base64url').slice(0, 20);
+        const messageId = await this.deps.sender.postMessage(claim.channel_id, { ...body, nonce, enforce_nonce: true });
         await release({ message_id: messageId, rendered_hash: hash, last_edited_at: clock(), next_reset_at: board.nextReset });
         report.posted += 1;
       }
