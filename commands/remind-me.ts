@@ -1,38 +1,36 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
+import { cadenceChoices, commandText } from '../src/bot/localizations.js';
+
+const d = commandText('remind-me');
 
 /** `/remind-me`: a DM before the reset listing what you still have open. */
 export default {
-  data: new SlashCommandBuilder()
-    .setName('remind-me')
-    .setDescription('Get a DM before the reset with your open tasks')
+  data: d(new SlashCommandBuilder().setName('remind-me'), 'description')
     .addSubcommand((s) =>
-      s
-        .setName('before')
-        .setDescription('DM me before a reset')
+      d(s.setName('before'), 'before.description')
         .addStringOption((o) =>
-          o
-            .setName('reset')
-            .setDescription('Which reset')
+          d(o.setName('reset'), 'before.reset')
             .setRequired(true)
-            .addChoices({ name: 'Daily (15:00 UTC)', value: 'daily' }, { name: 'Weekly (Tuesday 08:00 UTC)', value: 'weekly' }),
+            .addChoices(...cadenceChoices(['daily', 'weekly'])),
         )
-        .addIntegerOption((o) => o.setName('hours').setDescription('How many hours before (default 2; daily: up to 23)').setMinValue(1).setMaxValue(72)),
+        .addIntegerOption((o) => d(o.setName('hours'), 'before.hours').setMinValue(1).setMaxValue(72)),
     )
-    .addSubcommand((s) => s.setName('off').setDescription('Stop reminder DMs')),
+    .addSubcommand((s) => d(s.setName('off'), 'off.description')),
 
   async execute(interaction, ctx) {
+    const { t } = ctx;
     const reminders = ctx.services.personalReminders;
     if (interaction.options.getSubcommand(true) === 'off') {
       const had = await reminders.off(ctx.user.id);
-      return interaction.reply({ content: had ? '🔕 Reminder DMs are off.' : 'You had no reminder DMs set.', flags: MessageFlags.Ephemeral });
+      return interaction.reply({ content: t(had ? 'bot.remindMe.off' : 'bot.remindMe.none'), flags: MessageFlags.Ephemeral });
     }
     const r = await reminders.set(ctx.user.id, {
       cadence: interaction.options.getString('reset', true) as 'daily' | 'weekly',
       hoursBefore: interaction.options.getInteger('hours') ?? 2,
     });
     return interaction.reply({
-      content: `🔔 I'll DM you ${r.hoursBefore} h before each ${r.cadence} reset with what is still open (nothing if all is done). Keep DMs from this server open.`,
+      content: t(r.cadence === 'daily' ? 'bot.remindMe.daily' : 'bot.remindMe.weekly', { hours: r.hoursBefore }),
       flags: MessageFlags.Ephemeral,
     });
   },

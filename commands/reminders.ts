@@ -1,57 +1,63 @@
 import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, InteractionContextType } from 'discord.js';
 import type { Command } from '../src/bot/command.js';
+import { commandText, languageChoices, storedReason } from '../src/bot/localizations.js';
 import { splitList, suggestListItems } from '../src/bot/options.js';
+import { invalid } from '../src/errors.js';
 import { RESET_EVENTS, type ResetEvent } from '../src/resets/cadences.js';
 import { nextOccurrence } from '../src/resets/resetEngine.js';
 import { discordTime, eventTitle } from '../src/scheduler/messages.js';
 import type { GuildReminder } from '../src/reminders/reminder.types.js';
 import { fromDiscordLocale, type Locale } from '../src/i18n/locales.js';
+import { translator } from '../src/i18n/translator.js';
 
-function describe(r: GuildReminder, now: number): string {
-  const lead = r.leadMinutes > 0 ? `${r.leadMinutes} min before` : 'at the time';
-  const lines = r.events.map((e) => `• ${eventTitle(e, r.language)} — next ${discordTime(nextOccurrence(e, now))}`);
+/** A server's settings for the one reading them: in their language, naming the language the announcements use. */
+function describe(r: GuildReminder, now: number, locale: Locale): string {
+  const t = translator(locale);
+  const lead = r.leadMinutes > 0 ? t('bot.reminders.leadBefore', { minutes: r.leadMinutes }) : t('bot.reminders.leadAt');
+  const header = r.roleId ? t('bot.reminders.headerRole', { channel: r.channelId, lead, role: r.roleId }) : t('bot.reminders.header', { channel: r.channelId, lead });
+  const lines = r.events.map((e) => t('bot.reminders.line', { title: eventTitle(e, locale), when: discordTime(nextOccurrence(e, now)) }));
   return [
-    `${r.enabled ? '🔔' : '🔕'} Announcing in <#${r.channelId}> ${lead}${r.roleId ? `, mentioning <@&${r.roleId}>` : ''}:`,
+    `${r.enabled ? '🔔' : '🔕'} ${header}`,
     ...lines,
-    ...(r.enabled ? [] : [`Paused: ${r.disabledReason ?? 'disabled'}. Run \`/reminders set\` again to resume.`]),
+    t('bot.reminders.language', { language: t(`bot.choices.language.${r.language}`) }),
+    ...(r.enabled ? [] : [t('bot.reminders.paused', { reason: r.disabledReason ?? t('bot.reminders.pausedNoReason') })]),
   ].join('\n');
 }
 
+/** Refused here, in the reader's language, before the service would refuse it in English. */
+function checkEvents(events: string[]): ResetEvent[] {
+  const unknown = events.find((e) => !(RESET_EVENTS as readonly string[]).includes(e));
+  if (unknown !== undefined) {
+    const list = RESET_EVENTS.join(', ');
+    throw invalid(`events: Unknown event: ${unknown}. Choose from: ${list}.`, undefined, { key: 'errors.validation.unknownEvent', values: { event: unknown, events: list } });
+  }
+  return events as ResetEvent[];
+}
+
+const d = commandText('reminders');
 
 /** `/reminders`: a server's reset announcements (Manage Server only). */
 export default {
-  data: new SlashCommandBuilder()
-    .setName('reminders')
-    .setDescription('Reset announcements for this server')
+  data: d(new SlashCommandBuilder().setName('reminders'), 'description')
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) =>
-      s
-        .setName('set')
-        .setDescription('Announce resets in a channel')
-        .addChannelOption((o) =>
-          o.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-        )
-        .addRoleOption((o) => o.setName('role').setDescription('Role to mention'))
-        .addStringOption((o) =>
-          o.setName('events').setDescription('Comma-separated; default daily-reset, weekly-reset').setAutocomplete(true).setMaxLength(300),
-        )
-        .addIntegerOption((o) => o.setName('lead_minutes').setDescription('Post this many minutes early (0 = at the reset)').setMinValue(0).setMaxValue(1440))
-        .addStringOption((o) =>
-          o
-            .setName('language')
-            .setDescription("The announcements' language (default: the server's)")
-            // Each language named in itself, as a reader looks for it.
-            .addChoices({ name: 'English', value: 'en' }, { name: '日本語', value: 'ja' }, { name: 'Deutsch', value: 'de' }, { name: 'Français', value: 'fr' }),
-        ),
+      d(s.setName('set'), 'set.description')
+        .addChannelOption((o) => d(o.setName('channel'), 'set.channel').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+        .addRoleOption((o) => d(o.setName('role'), 'set.role'))
+        .addStringOption((o) => d(o.setName('events'), 'set.events').setAutocomplete(true).setMaxLength(300))
+        .addIntegerOption((o) => d(o.setName('lead_minutes'), 'set.lead_minutes').setMinValue(0).setMaxValue(1440))
+        // Each language named in itself, as a reader looks for it.
+        .addStringOption((o) => d(o.setName('language'), 'set.language').addChoices(...languageChoices())),
     )
-    .addSubcommand((s) => s.setName('off').setDescription('Stop announcements in this server'))
-    .addSubcommand((s) => s.setName('show').setDescription('Show this server\'s announcement settings')),
+    .addSubcommand((s) => d(s.setName('off'), 'off.description'))
+    .addSubcommand((s) => d(s.setName('show'), 'show.description')),
 
   async execute(interaction, ctx) {
+    const { t, locale } = ctx;
     // The default permission is only a default: server admins can change it, so check again.
     if (!interaction.inGuild() || !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      return interaction.reply({ content: '🔒 You need the Manage Server permission to change reset announcements.', flags: MessageFlags.Ephemeral });
+      return interaction.reply({ content: t('bot.reminders.needPermission'), flags: MessageFlags.Ephemeral });
     }
     const guildId = interaction.guildId;
     const reminders = ctx.services.guildReminders;
@@ -62,29 +68,28 @@ export default {
           {
             channelId: interaction.options.getChannel('channel', true).id,
             roleId: interaction.options.getRole('role')?.id ?? null,
-            // Checked against the known events by the service's schema, which names any it does not know.
-            events: splitList(interaction.options.getString('events') ?? '') as ResetEvent[],
+            events: checkEvents(splitList(interaction.options.getString('events') ?? '')),
             leadMinutes: interaction.options.getInteger('lead_minutes') ?? 0,
             // Without a choice, the server's own language, when Discord says it (community servers set one).
             language: (interaction.options.getString('language') as Locale | null) ?? fromDiscordLocale(interaction.guildLocale),
           },
           ctx.user.discordId,
         );
-        return interaction.reply({ content: `Saved.\n${describe(r, ctx.clock())}`, flags: MessageFlags.Ephemeral });
+        return interaction.reply({ content: `${t('bot.reminders.saved')}\n${describe(r, ctx.clock(), locale)}`, flags: MessageFlags.Ephemeral });
       }
       case 'off':
         await reminders.off(guildId);
-        return interaction.reply({ content: '🔕 Reset announcements are off for this server.', flags: MessageFlags.Ephemeral });
+        return interaction.reply({ content: t('bot.reminders.off'), flags: MessageFlags.Ephemeral });
       case 'show': {
         const r = await reminders.get(guildId);
-        return interaction.reply({ content: r ? describe(r, ctx.clock()) : 'No announcements set up. Use `/reminders set`.', flags: MessageFlags.Ephemeral });
+        return interaction.reply({ content: r ? describe(r, ctx.clock(), locale) : t('bot.reminders.none'), flags: MessageFlags.Ephemeral });
       }
       default:
-        return interaction.reply({ content: 'Unknown subcommand.', flags: MessageFlags.Ephemeral });
+        return interaction.reply({ content: t('bot.unknownSubcommand'), flags: MessageFlags.Ephemeral });
     }
   },
 
-  async autocomplete(interaction) {
-    await interaction.respond(suggestListItems(String(interaction.options.getFocused()), RESET_EVENTS));
+  async autocomplete(interaction, ctx) {
+    await interaction.respond(suggestListItems(String(interaction.options.getFocused()), RESET_EVENTS, (e) => eventTitle(e as ResetEvent, ctx.locale)));
   },
 } satisfies Command;

@@ -85,7 +85,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
       const sendRest = new REST({ api: config.discord.apiUrl, rejectOnRateLimit: () => true, timeout: 15_000 }).setToken(config.discord.token);
       const sender = restSender(sendRest, budget);
       const instanceId = `${hostname()}:${process.pid}`;
-      boards = new BoardPublisher({ db: store.db, clock, log: log.child({ component: 'boards' }), groups: services.groups, sender, instanceId });
+      boards = new BoardPublisher({ db: store.db, clock, log: log.child({ component: 'boards' }), groups: services.groups, guildReminders: services.guildReminders, sender, instanceId });
       boards.start();
       scheduler = new ResetScheduler({
         db: store.db,

@@ -1,3 +1,5 @@
+import type { MessageKey } from './i18n/translator.js';
+
 /** The codes every front door knows how to word. */
 export type DomainErrorCode =
   | 'NOT_FOUND'
@@ -28,6 +30,19 @@ export type DomainErrorCode =
   | 'CODE_NOT_FOUND'
   | 'CODE_EXPIRED';
 
+/** A catalogue key under `errors.` (src/i18n/catalogue/en.ts). */
+export type ErrorMessageKey = Extract<MessageKey, `errors.${string}`>;
+
+/**
+ * The same sentence as a catalogue key and its values, so a front door can say it in the
+ * reader's language. The English `message` stays the service's own sentence (and the English
+ * catalogue entry says the same).
+ */
+export interface LocalizedMessage {
+  key: ErrorMessageKey;
+  values?: Record<string, string | number>;
+}
+
 /**
  * An expected failure of a service call. Front doors map the code to their own wording
  * (an HTTP status, an ephemeral Discord reply); anything else is a bug.
@@ -42,15 +57,31 @@ export class DomainError extends Error {
     readonly extra?: Record<string, unknown>,
     /** When trying again makes sense. */
     readonly retryAfterSeconds?: number,
+    /** The message as a catalogue key, when it has one: the bot says it in the reader's language. */
+    readonly i18n?: LocalizedMessage,
   ) {
     super(message);
   }
 }
 
-export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} was not found.`);
-export const conflict = (message: string): DomainError => new DomainError('CONFLICT', message);
-export const invalid = (message: string, details?: unknown): DomainError =>
-  new DomainError('VALIDATION', message, details);
-export const limitReached = (message: string): DomainError => new DomainError('LIMIT_REACHED', message);
+/** The catalogue keys of the things `notFound` is told about, by the English word the services use. */
+const NOT_FOUND_KEYS: Record<string, ErrorMessageKey> = {
+  Task: 'errors.notFound.task',
+  Character: 'errors.notFound.character',
+  Group: 'errors.notFound.group',
+  'API key': 'errors.notFound.apiKey',
+  Member: 'errors.notFound.member',
+  User: 'errors.notFound.user',
+  'Reminder setting for this server': 'errors.notFound.guildReminder',
+};
+
+export const notFound = (what: string, i18n?: LocalizedMessage): DomainError =>
+  new DomainError('NOT_FOUND', `${what} was not found.`, undefined, undefined, undefined, i18n ?? (NOT_FOUND_KEYS[what] ? { key: NOT_FOUND_KEYS[what] } : undefined));
+export const conflict = (message: string, i18n?: LocalizedMessage): DomainError => new DomainError('CONFLICT', message, undefined, undefined, undefined, i18n);
+export const invalid = (message: string, details?: unknown, i18n?: LocalizedMessage): DomainError =>
+  new DomainError('VALIDATION', message, details, undefined, undefined, i18n);
+export const limitReached = (message: string, i18n?: LocalizedMessage): DomainError => new DomainError('LIMIT_REACHED', message, undefined, undefined, undefined, i18n);
+/** A refusal of something the caller may see but not do. */
+export const forbidden = (message: string, i18n?: LocalizedMessage): DomainError => new DomainError('FORBIDDEN', message, undefined, undefined, undefined, i18n);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -30,7 +30,7 @@ beforeAll(async () => {
   await http.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
   const rest = new REST({ api: h.discord.apiUrl, retries: 0, timeout: 2_000 }).setToken(h.discord.botToken);
-  publisher = new BoardPublisher({ db: h.store.db, clock: h.clock.now, log: cap.log, groups: h.services.groups, sender: restSender(rest), instanceId: 'p1' });
+  publisher = new BoardPublisher({ db: h.store.db, clock: h.clock.now, log: cap.log, groups: h.services.groups, guildReminders: h.services.guildReminders, sender: restSender(rest), instanceId: 'p1' });
 });
 afterAll(async () => {
   await http?.close();
@@ -88,7 +88,8 @@ describe('group boards', () => {
     const joined = await run('group', 'join', { name: 'Static', character: alyx.id });
     expect(joined.data?.content).toContain("You don't track Duty Roulette: Expert, Savage raid loot yet");
     const add = await h.discord.dispatchInteraction(button(`group:addmissing:${groupId}`, { components: components(joined) }));
-    expect(add.data?.content).toContain('Added 2 task(s)');
+    // A real plural from the catalogue (was "task(s)").
+    expect(add.data?.content).toContain('Added 2 tasks');
     await run('group', 'join', { name: 'static' }, { user: BOB });
 
     const post = await h.discord.dispatchInteraction(
@@ -231,6 +232,20 @@ describe('group boards', () => {
     expect((followUp.body as { content: string }).content).toContain('stopped updating');
     h.clock.advance(BOARD_EDIT_INTERVAL_MS);
     expect(await publisher.pass()).toMatchObject({ edited: 0, posted: 0 });
+  });
+
+  it("speaks the server's announcement language, and is redrawn when it changes", async () => {
+    await h.services.groups.postBoard({ userId: (await userOf(DEFAULT_USER.id)).id, canManageServer: true, roleIds: [] }, groupId, BOARD_CHANNEL);
+    h.clock.advance(BOARD_EDIT_INTERVAL_MS);
+    expect(await publisher.pass()).toMatchObject({ posted: 1 });
+    h.clock.advance(BOARD_EDIT_INTERVAL_MS);
+    await h.services.guildReminders.set(h.discord.guilds[0]!.id, { channelId: BOARD_CHANNEL, language: 'ja' }, null);
+    expect(await publisher.pass()).toMatchObject({ edited: 1 });
+    expect(lastBoardEmbed().description).toContain('クロの空想帳');
+    h.clock.advance(BOARD_EDIT_INTERVAL_MS);
+    await h.services.guildReminders.set(h.discord.guilds[0]!.id, { channelId: BOARD_CHANNEL, language: 'en' }, null);
+    expect(await publisher.pass()).toMatchObject({ edited: 1 });
+    expect(lastBoardEmbed().description).toContain('Wondrous Tails');
   });
 
   it('two processes on one store: one board message, claimed by one at a time', async () => {

@@ -63,7 +63,7 @@ export class ApiKeyService {
         .where('user_id', '=', userId)
         .where('revoked_at', 'is', null)
         .executeTakeFirstOrThrow();
-      if (Number(n.n) >= MAX_KEYS_PER_USER) throw limitReached(`You can have at most ${MAX_KEYS_PER_USER} API keys; revoke one first.`);
+      if (Number(n.n) >= MAX_KEYS_PER_USER) throw limitReached(`You can have at most ${MAX_KEYS_PER_USER} API keys; revoke one first.`, { key: 'errors.limit.apiKeys', values: { max: MAX_KEYS_PER_USER } });
       return tx
         .insertInto('api_keys')
         .values({

@@ -5,16 +5,22 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Clock } from '../clock.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Translate } from '../i18n/translator.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { User } from '../users/user.types.js';
 
-/** What every handler receives: the services (never the database) and the caller as our user. */
+/** What every handler receives: the services (never the database), the caller as our user, and their language. */
 export interface CommandContext {
   services: Services;
   clock: Clock;
   log: Logger;
   user: User;
+  /** The reader's language, from `interaction.locale` (Japanese, German, French, English otherwise). */
+  locale: Locale;
+  /** The catalogue in that language: everything a player reads goes through it. */
+  t: Translate;
 }
 
 /**

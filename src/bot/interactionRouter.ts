@@ -1,11 +1,13 @@
 import type { Interaction } from 'discord.js';
-import { isDomainError, type DomainErrorCode } from '../errors.js';
+import { isDomainError, type DomainError, type DomainErrorCode } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import type { Metrics } from '../metrics.js';
 import { fromDiscordLocale } from '../i18n/locales.js';
+import { translator, type Translate } from '../i18n/translator.js';
 import type { Command, CommandContext } from './command.js';
+import { storedReason } from './localizations.js';
 import { replyEphemeral } from './replies.js';
 
 export interface RouterDeps {
@@ -16,9 +18,8 @@ export interface RouterDeps {
   metrics?: Metrics | undefined;
 }
 
-/** Told once, at the first command after a reminder DM was refused. */
-const DM_FAILED_NOTICE =
-  '📪 Your reminder DMs were switched off: Discord would not deliver them (your DMs are closed to this bot). Open them and run `/remind-me before` again.';
+// The router's own words (unknown command, failure, the DM-failed and board notices) are in the
+// catalogue under `bot.router`, said in the language of the interaction.
 
 /** Wording of expected failures; the service's own sentence follows. */
 const PREFIX: Record<DomainErrorCode, string> = {
@@ -41,19 +42,28 @@ const PREFIX: Record<DomainErrorCode, string> = {
   CODE_EXPIRED: '⌛',
 };
 
+/** A refusal in the reader's language when the service gave it a catalogue key, else the service's own sentence. */
+export function errorText(err: DomainError, t: Translate): string {
+  return err.i18n ? t(err.i18n.key, err.i18n.values) : err.message;
+}
+
 /**
  * The one catch point of the Discord front door: routes an interaction to its command, turns
  * expected failures into a short private message, logs the rest and never lets one escape.
+ * Everything it and the commands say follows `interaction.locale`.
  */
 export async function routeInteraction(interaction: Interaction, deps: RouterDeps): Promise<void> {
   const log = deps.log.child({ interactionId: interaction.id });
+  const locale = fromDiscordLocale(interaction.locale);
+  const t = translator(locale);
+  const dmFailedNotice = () => t('bot.router.dmFailed');
   // Outside the try: once taken, the notice must reach the user even if the command then fails.
   let dmFailed = false;
   try {
     const command = findCommand(interaction, deps.commands);
     if (!command) {
       log.warn({ type: interaction.type }, 'Interaction for an unknown command');
-      if (interaction.isRepliable()) await replyEphemeral(interaction, 'This command is not available any more.');
+      if (interaction.isRepliable()) await replyEphemeral(interaction, t('bot.router.unknownCommand'));
       return;
     }
     const user = await deps.services.users.upsertFromDiscord({
@@ -62,9 +72,9 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
       globalName: interaction.user.globalName,
       avatar: interaction.user.avatar,
       // The language of this interaction: the user's reminder DMs follow the last one.
-      locale: fromDiscordLocale(interaction.locale),
+      locale,
     });
-    const ctx: CommandContext = { services: deps.services, clock: deps.clock, log, user };
+    const ctx: CommandContext = { services: deps.services, clock: deps.clock, log, user, locale, t };
     if (interaction.isAutocomplete()) {
       await command.autocomplete?.(interaction, ctx);
       if (!interaction.responded) await interaction.respond([]);
@@ -77,11 +87,11 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
     } else if (interaction.isMessageComponent() && command.handleComponent) {
       await command.handleComponent(interaction, ctx);
     }
-    if (dmFailed && interaction.isRepliable()) await replyEphemeral(interaction, DM_FAILED_NOTICE);
+    if (dmFailed && interaction.isRepliable()) await replyEphemeral(interaction, dmFailedNotice());
     deps.metrics?.interactions.inc({ command: commandName(interaction) ?? 'unknown', outcome: 'ok' });
     if (interaction.isChatInputCommand()) {
       for (const n of await deps.services.groups.takeBoardNotices(user.id)) {
-        await replyEphemeral(interaction, `📋 The live board of **${n.groupName}** stopped updating: ${n.reason}. Post it again with \`/group post\`.`);
+        await replyEphemeral(interaction, t('bot.router.boardStopped', { group: n.groupName, reason: storedReason(t, n.reason) }));
       }
     }
   } catch (err) {
@@ -92,9 +102,9 @@ export async function routeInteraction(interaction: Interaction, deps: RouterDep
       return;
     }
     if (!interaction.isRepliable()) return;
-    const message = isDomainError(err) ? `${PREFIX[err.code]} ${err.message}` : '💥 Something went wrong on our side. Try again in a moment.';
+    const message = isDomainError(err) ? `${PREFIX[err.code]} ${errorText(err, t)}` : t('bot.router.failed');
     if (!isDomainError(err)) log.error({ err, command: commandName(interaction) }, 'Interaction failed');
-    await replyEphemeral(interaction, dmFailed ? `${message}\n\n${DM_FAILED_NOTICE}` : message).catch((e: unknown) => log.warn({ err: e }, 'Could not send the error reply'));
+    await replyEphemeral(interaction, dmFailed ? `${message}\n\n${dmFailedNotice()}` : message).catch((e: unknown) => log.warn({ err: e }, 'Could not send the error reply'));
   }
 }
 

@@ -56,7 +56,11 @@ export class CharacterService {
   spendLodestoneCall(userId: string): void {
     const waitMs = this.userBudget.take(userId);
     if (waitMs > 0) {
-      throw new DomainError('TOO_MANY_REQUESTS', `You asked the Lodestone too often; try again in ${Math.ceil(waitMs / 1000)} s.`, undefined, undefined, waitMs / 1000);
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new DomainError('TOO_MANY_REQUESTS', `You asked the Lodestone too often; try again in ${seconds} s.`, undefined, undefined, waitMs / 1000, {
+        key: 'errors.lodestone.tooManyRequests',
+        values: { seconds },
+      });
     }
   }
 
@@ -149,6 +153,10 @@ export class CharacterService {
       throw new DomainError(
         'LODESTONE_PRIVATE',
         `${profile.name}'s Lodestone profile is private. Make it public (Lodestone → Account → Character Profile privacy), then try again.`,
+        undefined,
+        undefined,
+        undefined,
+        { key: 'errors.lodestone.private', values: { name: profile.name } },
       );
     }
     return profile;
@@ -255,9 +263,9 @@ export class CharacterService {
   }
 
   private async assertCanLink(db: Db, userId: string, lodestoneId: string): Promise<void> {
-    if (await findCharacterRow(db, userId, lodestoneId)) throw conflict(`Character ${lodestoneId} is already linked.`);
+    if (await findCharacterRow(db, userId, lodestoneId)) throw conflict(`Character ${lodestoneId} is already linked.`, { key: 'errors.conflict.characterLinked', values: { lodestoneId } });
     if ((await countCharacters(db, userId)) >= MAX_CHARACTERS_PER_USER) {
-      throw limitReached(`You can link at most ${MAX_CHARACTERS_PER_USER} characters.`);
+      throw limitReached(`You can link at most ${MAX_CHARACTERS_PER_USER} characters.`, { key: 'errors.limit.characters', values: { max: MAX_CHARACTERS_PER_USER } });
     }
   }
 
@@ -272,7 +280,14 @@ export class CharacterService {
     const summary = listed.map((e) => `${e.name} (${e.world}, Lodestone ${e.lodestoneId})`).join('; ');
     const candidates = listed.map((e) => ({ lodestoneId: e.lodestoneId, name: e.name, world: e.world, datacenter: e.datacenter, avatarUrl: e.avatarUrl }));
     if (exact.length > 1) {
-      throw new DomainError('LODESTONE_AMBIGUOUS', `The Lodestone has ${exact.length} characters named ${name} on ${worldName}: ${summary}. Link with your profile URL instead.`, undefined, { candidates });
+      throw new DomainError(
+        'LODESTONE_AMBIGUOUS',
+        `The Lodestone has ${exact.length} characters named ${name} on ${worldName}: ${summary}. Link with your profile URL instead.`,
+        undefined,
+        { candidates },
+        undefined,
+        { key: 'errors.lodestone.ambiguous', values: { n: exact.length, name, world: worldName, summary } },
+      );
     }
     throw new DomainError(
       'LODESTONE_NOT_FOUND',
@@ -281,6 +296,10 @@ export class CharacterService {
         : `The Lodestone has no character named exactly ${name} on ${worldName}; it found ${summary}. Link with your profile URL instead.`,
       undefined,
       { candidates },
+      undefined,
+      found.length === 0
+        ? { key: 'errors.lodestone.noneNamed', values: { name, world: worldName } }
+        : { key: 'errors.lodestone.notExactly', values: { name, world: worldName, summary } },
     );
   }
 
@@ -292,7 +311,10 @@ export class CharacterService {
   private regionOf(profile: LodestoneProfile, fallback?: Region): Region {
     const region = regionOfDatacenter(profile.datacenter) ?? findWorld(profile.world)?.region ?? fallback;
     if (!region) {
-      throw new DomainError('LODESTONE_UNAVAILABLE', `The data center ${profile.datacenter} is new to this service; it cannot tell its region yet.`);
+      throw new DomainError('LODESTONE_UNAVAILABLE', `The data center ${profile.datacenter} is new to this service; it cannot tell its region yet.`, undefined, undefined, undefined, {
+        key: 'errors.lodestone.newDatacenter',
+        values: { datacenter: profile.datacenter },
+      });
     }
     return region;
   }
@@ -303,7 +325,7 @@ export class CharacterService {
   }
 
   private requireLodestone(): LodestoneClient {
-    if (!this.lodestone) throw new DomainError('LODESTONE_OFF', 'The Lodestone is off on this service (LODESTONE_URL=off).');
+    if (!this.lodestone) throw new DomainError('LODESTONE_OFF', 'The Lodestone is off on this service (LODESTONE_URL=off).', undefined, undefined, undefined, { key: 'errors.lodestone.off' });
     return this.lodestone;
   }
 }

@@ -89,7 +89,9 @@ export class CharacterVerificationService {
       .where('lodestone_id', '=', row.lodestone_id)
       .executeTakeFirst();
     if (!pending || pending.expires_at <= this.clock()) {
-      throw new DomainError('CODE_EXPIRED', 'There is no valid code for this character (codes last 30 minutes): ask for a new one.');
+      throw new DomainError('CODE_EXPIRED', 'There is no valid code for this character (codes last 30 minutes): ask for a new one.', undefined, undefined, undefined, {
+        key: 'errors.verification.expired',
+      });
     }
 
     this.characters.spendLodestoneCall(userId);
@@ -100,18 +102,26 @@ export class CharacterVerificationService {
         `The Lodestone shows ${profile.name}'s profile as private, so the code cannot be seen. Make the profile public, then check again.`,
         undefined,
         { found: 'private' },
+        undefined,
+        { key: 'errors.verification.private', values: { name: profile.name } },
       );
     }
     const intro = profile.selfIntroduction ?? '';
     if (!intro.toUpperCase().includes(pending.code)) {
       const shown = intro.replace(/\s+/g, ' ').trim();
+      const empty = shown === '' || shown === '-';
+      const excerpt = `${shown.slice(0, 120)}${shown.length > 120 ? '…' : ''}`;
       throw new DomainError(
         'CODE_NOT_FOUND',
-        shown === '' || shown === '-'
+        empty
           ? `The Character Profile of ${profile.name} is empty on the Lodestone: paste ${pending.code} into it, press Save, then check again.`
-          : `The Character Profile of ${profile.name} does not contain ${pending.code} yet; it reads "${shown.slice(0, 120)}${shown.length > 120 ? '…' : ''}". Paste the code, press Save, then check again.`,
+          : `The Character Profile of ${profile.name} does not contain ${pending.code} yet; it reads "${excerpt}". Paste the code, press Save, then check again.`,
         undefined,
-        { found: shown === '' || shown === '-' ? 'empty' : 'other-text' },
+        { found: empty ? 'empty' : 'other-text' },
+        undefined,
+        empty
+          ? { key: 'errors.verification.empty', values: { name: profile.name, code: pending.code } }
+          : { key: 'errors.verification.otherText', values: { name: profile.name, code: pending.code, shown: excerpt } },
       );
     }
 
@@ -145,7 +155,7 @@ export class CharacterVerificationService {
       });
     } catch (err) {
       // Another user's proof of the same character committed between our read and our write.
-      if (isUniqueViolation(err)) throw conflict('Someone else verified this character at the same moment. Check again.');
+      if (isUniqueViolation(err)) throw conflict('Someone else verified this character at the same moment. Check again.', { key: 'errors.conflict.verifiedSameMoment' });
       throw err;
     }
     return { character: await this.characters.get(userId, row.id), previousOwnerId };
@@ -187,7 +197,7 @@ export class CharacterVerificationService {
 
   private requireLodestone(): void {
     if (!this.characters.readsLodestone) {
-      throw new DomainError('LODESTONE_OFF', 'The Lodestone is off on this service, so ownership cannot be proven.');
+      throw new DomainError('LODESTONE_OFF', 'The Lodestone is off on this service, so ownership cannot be proven.', undefined, undefined, undefined, { key: 'errors.verification.off' });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
-import { conflict, DomainError, invalid, limitReached, notFound } from '../errors.js';
+import { conflict, forbidden, invalid, limitReached, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { findCharacterRow } from '../characters/character.repository.js';
 import type { Database, GroupRow } from '../store/schema.js';
@@ -40,8 +40,8 @@ export class GroupService {
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('guild_id', '=', g.guildId)
         .executeTakeFirstOrThrow();
-      if (Number(count.n) >= MAX_GROUPS_PER_SERVER) throw limitReached(`A server has at most ${MAX_GROUPS_PER_SERVER} groups.`);
-      if (await this.findByName(tx, g.guildId, g.name)) throw conflict(`This server already has a group named ${g.name}.`);
+      if (Number(count.n) >= MAX_GROUPS_PER_SERVER) throw limitReached(`A server has at most ${MAX_GROUPS_PER_SERVER} groups.`, { key: 'errors.limit.groups', values: { max: MAX_GROUPS_PER_SERVER } });
+      if (await this.findByName(tx, g.guildId, g.name)) throw conflict(`This server already has a group named ${g.name}.`, { key: 'errors.conflict.groupName', values: { name: g.name } });
       return tx
         .insertInto('groups')
         .values({ id: newId(), guild_id: g.guildId, name: g.name, name_key: g.name.toLowerCase(), owner_user_id: actor.userId, presets: g.presets.join(','), created_at: now, updated_at: now })
@@ -53,7 +53,7 @@ export class GroupService {
 
   /** Who besides Manage Server may create groups in a server (null: nobody else). */
   async setCreatorRole(actor: GroupActor, guildId: string, roleId: string | null): Promise<void> {
-    if (!actor.canManageServer) throw new DomainError('FORBIDDEN', 'Only members with Manage Server choose who may create groups.');
+    if (!actor.canManageServer) throw forbidden('Only members with Manage Server choose who may create groups.', { key: 'errors.forbidden.creatorRole' });
     const now = this.clock();
     await this.db
       .insertInto('guild_group_settings')
@@ -70,7 +70,7 @@ export class GroupService {
   /** A server's group by name (any case), for the bot. */
   async byName(guildId: string, name: string): Promise<Group> {
     const row = await this.findByName(this.db, guildId, parseInput(groupNameSchema, name));
-    if (!row) throw notFound(`Group ${name.trim()}`);
+    if (!row) throw notFound(`Group ${name.trim()}`, { key: 'errors.notFound.groupNamed', values: { name: name.trim() } });
     return this.withCount(row);
   }
 
@@ -116,13 +116,13 @@ export class GroupService {
         characterId = c.id;
       } else {
         const any = await tx.selectFrom('characters').select('id').where('user_id', '=', userId).executeTakeFirst();
-        if (!any) throw invalid('Link a character first (`/character link`): a board shows characters.');
+        if (!any) throw invalid('Link a character first (`/character link`): a board shows characters.', undefined, { key: 'errors.validation.linkFirst' });
       }
       const existing = await tx.selectFrom('group_members').select('id').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
       if (existing) {
         await tx.updateTable('group_members').set({ character_id: characterId }).where('id', '=', existing.id).execute();
       } else {
-        if ((await this.memberCount(tx, groupId)) >= MAX_MEMBERS_PER_GROUP) throw limitReached(`A group has at most ${MAX_MEMBERS_PER_GROUP} members.`);
+        if ((await this.memberCount(tx, groupId)) >= MAX_MEMBERS_PER_GROUP) throw limitReached(`A group has at most ${MAX_MEMBERS_PER_GROUP} members.`, { key: 'errors.limit.members', values: { max: MAX_MEMBERS_PER_GROUP } });
         await tx.insertInto('group_members').values({ id: newId(), group_id: groupId, user_id: userId, character_id: characterId, joined_at: now }).execute();
       }
       await this.markDirty(tx, groupId);
@@ -180,7 +180,7 @@ export class GroupService {
       const g = await tx.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirst();
       if (!g) throw notFound('Group');
       if (g.owner_user_id !== actor.userId && !actor.canManageServer) {
-        throw new DomainError('FORBIDDEN', `Only the group's owner or a member with Manage Server can post its board.`);
+        throw forbidden(`Only the group's owner or a member with Manage Server can post its board.`, { key: 'errors.forbidden.postBoard' });
       }
       const previous = await tx.selectFrom('group_boards').select(['channel_id', 'message_id']).where('group_id', '=', groupId).executeTakeFirst();
       await tx.deleteFrom('group_boards').where('group_id', '=', groupId).execute();
@@ -290,13 +290,15 @@ export class GroupService {
     if (actor.canManageServer) return;
     const role = await this.creatorRole(guildId);
     if (role && actor.roleIds.includes(role)) return;
-    throw new DomainError('FORBIDDEN', role ? `Creating groups needs Manage Server or the <@&${role}> role.` : 'Creating groups needs Manage Server (or a role the server chose with `/group creator-role`).');
+    throw role
+      ? forbidden(`Creating groups needs Manage Server or the <@&${role}> role.`, { key: 'errors.forbidden.createGroupRole', values: { role } })
+      : forbidden('Creating groups needs Manage Server (or a role the server chose with `/group creator-role`).', { key: 'errors.forbidden.createGroup' });
   }
 
   private async managedGroup(db: Db, actor: GroupActor, groupId: string): Promise<GroupRow> {
     const g = await db.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirst();
     if (!g) throw notFound('Group');
-    if (g.owner_user_id !== actor.userId && !actor.canManageServer) throw new DomainError('FORBIDDEN', `Only the group's owner or a member with Manage Server can do that.`);
+    if (g.owner_user_id !== actor.userId && !actor.canManageServer) throw forbidden(`Only the group's owner or a member with Manage Server can do that.`, { key: 'errors.forbidden.ownerOnly' });
     return g;
   }
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BoundedMap } from '../boundedMap.js';
 import type { Clock } from '../clock.js';
-import { DomainError, type DomainErrorCode } from '../errors.js';
+import { DomainError, type DomainErrorCode, type LocalizedMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import { errorHeadingOf, isMaintenancePage, parseCharacterPage, parseSearchPage, UnreadablePageError } from './lodestone.parser.js';
 import type { LodestoneProfile, LodestoneSearchEntry } from './lodestone.types.js';
@@ -99,7 +99,9 @@ export class LodestoneClient {
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
       this.opts.log.warn({ kind, err: { message: (err as Error).message }, ms: Math.round(performance.now() - started) }, 'Lodestone did not answer');
-      throw this.failure('LODESTONE_UNAVAILABLE', timedOut ? 'The Lodestone did not answer in time. Try again in a little while.' : 'The Lodestone could not be reached. Try again in a little while.');
+      throw timedOut
+        ? this.failure('LODESTONE_UNAVAILABLE', 'The Lodestone did not answer in time. Try again in a little while.', undefined, { key: 'errors.lodestone.timeout' })
+        : this.failure('LODESTONE_UNAVAILABLE', 'The Lodestone could not be reached. Try again in a little while.', undefined, { key: 'errors.lodestone.unreachable' });
     }
     this.opts.log.debug({ kind, status: res.status, ms: Math.round(performance.now() - started) }, 'Lodestone answered');
     const retryAfter = parseRetryAfter(res.headers.get('retry-after'), this.opts.clock());
@@ -108,7 +110,7 @@ export class LodestoneClient {
       const seconds = retryAfter ?? RETRY_AFTER_DEFAULT.LODESTONE_RATE_LIMITED;
       this.pausedUntil = Math.max(this.pausedUntil, performance.now() + seconds * 1000);
       this.opts.log.warn({ kind, retryAfter: seconds }, 'Lodestone rate limit: pausing every request');
-      throw this.failure('LODESTONE_RATE_LIMITED', 'The Lodestone asked us to slow down. Try again shortly.', seconds);
+      throw this.failure('LODESTONE_RATE_LIMITED', 'The Lodestone asked us to slow down. Try again shortly.', seconds, { key: 'errors.lodestone.rateLimited' });
     }
     if (res.status === 200) return body;
     throw this.classify(res.status, body, retryAfter, kind);
@@ -117,21 +119,24 @@ export class LodestoneClient {
   /** What an answer other than the page asked for means. */
   private classify(status: number, body: string, retryAfter: number | undefined, kind: string): DomainError {
     if (isMaintenancePage(body)) {
-      return this.failure('LODESTONE_MAINTENANCE', 'The Lodestone is down for maintenance. Try again when it is back.', retryAfter);
+      return this.failure('LODESTONE_MAINTENANCE', 'The Lodestone is down for maintenance. Try again when it is back.', retryAfter, { key: 'errors.lodestone.maintenance' });
     }
     const heading = errorHeadingOf(body);
     if (status === 404 || heading === 'Page not found.') {
-      return this.failure('LODESTONE_NOT_FOUND', 'The Lodestone has no character with that id.');
+      return this.failure('LODESTONE_NOT_FOUND', 'The Lodestone has no character with that id.', undefined, { key: 'errors.lodestone.noSuchId' });
     }
     if (status === 403 || heading === 'Access Restricted') {
-      return this.failure('LODESTONE_HIDDEN', 'That character is hidden on the Lodestone, so it cannot be read.');
+      return this.failure('LODESTONE_HIDDEN', 'That character is hidden on the Lodestone, so it cannot be read.', undefined, { key: 'errors.lodestone.hidden' });
     }
     if (status === 200) {
       this.opts.log.error({ kind }, 'Lodestone page could not be read: the selectors may need an update (src/lodestone/selectors.ts)');
-      return this.failure('LODESTONE_UNAVAILABLE', 'The Lodestone answered with a page we could not read. Try again later.');
+      return this.failure('LODESTONE_UNAVAILABLE', 'The Lodestone answered with a page we could not read. Try again later.', undefined, { key: 'errors.lodestone.unreadable' });
     }
     this.opts.log.warn({ kind, status }, 'Lodestone answered with an unexpected status');
-    return this.failure('LODESTONE_UNAVAILABLE', `The Lodestone answered with an error (${status}). Try again in a little while.`, retryAfter);
+    return this.failure('LODESTONE_UNAVAILABLE', `The Lodestone answered with an error (${status}). Try again in a little while.`, retryAfter, {
+      key: 'errors.lodestone.error',
+      values: { status },
+    });
   }
 
   /**
@@ -145,7 +150,7 @@ export class LodestoneClient {
       const paused = this.pausedUntil - now;
       // A pause longer than a request may wait fails at once rather than holding the player.
       if (paused > this.opts.timeoutMs) {
-        throw this.failure('LODESTONE_RATE_LIMITED', 'The Lodestone asked us to slow down. Try again shortly.', paused / 1000);
+        throw this.failure('LODESTONE_RATE_LIMITED', 'The Lodestone asked us to slow down. Try again shortly.', paused / 1000, { key: 'errors.lodestone.rateLimited' });
       }
       const wait = Math.max(this.nextStartAt - now, paused, 0);
       if (wait > 0) await sleep(wait);
@@ -162,9 +167,9 @@ export class LodestoneClient {
     return turn;
   }
 
-  private failure(code: DomainErrorCode & `LODESTONE_${string}`, message: string, retryAfterSeconds?: number): DomainError {
+  private failure(code: DomainErrorCode & `LODESTONE_${string}`, message: string, retryAfterSeconds?: number, i18n?: LocalizedMessage): DomainError {
     const fallback = RETRY_AFTER_DEFAULT[code as keyof typeof RETRY_AFTER_DEFAULT];
-    return new DomainError(code, message, undefined, undefined, retryAfterSeconds ?? fallback);
+    return new DomainError(code, message, undefined, undefined, retryAfterSeconds ?? fallback, i18n);
   }
 }
 

@@ -36,6 +36,12 @@ export class GuildReminderService {
       .onConflict((oc) => oc.column('guild_id').doUpdateSet(values))
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The server's live group boards speak its announcement language: they are redrawn in the new one.
+    await this.db
+      .updateTable('group_boards')
+      .set({ dirty: 1 })
+      .where('group_id', 'in', (eb) => eb.selectFrom('groups').select('id').where('guild_id', '=', guildId))
+      .execute();
     return toGuildReminder(row);
   }
 

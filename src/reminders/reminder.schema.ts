@@ -25,7 +25,11 @@ export const personalReminderSchema = z
     hoursBefore: z.number().int().min(1).max(72),
   })
   // A day or more ahead, the daily tasks open then close at the earlier reset, not the one named.
-  .refine((r) => r.cadence !== 'daily' || r.hoursBefore <= 23, { path: ['hoursBefore'], message: 'at most 23 hours before the daily reset' });
+  .refine((r) => r.cadence !== 'daily' || r.hoursBefore <= 23, {
+    path: ['hoursBefore'],
+    message: 'at most 23 hours before the daily reset',
+    params: { i18n: { key: 'errors.validation.dailyHoursBefore' } },
+  });
 
 export type GuildReminderInput = z.input<typeof guildReminderSchema>;
 export type PersonalReminderInput = z.input<typeof personalReminderSchema>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { boardEmbed } from '../bot/views/boardView.js';
+import { boardEmbed, boardLanguage } from '../bot/views/boardView.js';
+import type { GuildReminderService } from '../reminders/guildReminder.service.js';
 import type { Clock } from '../clock.js';
 import { boardFingerprint } from '../groups/board.js';
 import type { GroupService } from '../groups/group.service.js';
@@ -19,6 +20,8 @@ export interface BoardPublisherDeps {
   clock: Clock;
   log: Logger;
   groups: Pick<GroupService, 'boardOf'>;
+  /** A posted board speaks its server's announcement language (English when none is set). */
+  guildReminders?: Pick<GuildReminderService, 'get'>;
   sender: MessageSender;
   instanceId: string;
 }
@@ -108,13 +111,15 @@ export class BoardPublisher {
       await release({ dirty: 1 }).catch(() => undefined);
       throw err;
     }
-    const hash = boardFingerprint(board);
+    const locale = this.deps.guildReminders ? await boardLanguage(this.deps.guildReminders, board.group.guildId) : 'en';
+    // The language is part of what the message shows: a server that switches gets its board redrawn.
+    const hash = `${boardFingerprint(board)}:${locale}`;
     if (claim.message_id && hash === claim.rendered_hash) {
       await release({ next_reset_at: board.nextReset });
       report.unchanged += 1;
       return;
     }
-    const body = { embeds: [boardEmbed(board)], allowed_mentions: { parse: [] } };
+    const body = { embeds: [boardEmbed(board, locale)], allowed_mentions: { parse: [] } };
     try {
       if (claim.message_id) {
         await this.deps.sender.editMessage(claim.channel_id, claim.message_id, body);

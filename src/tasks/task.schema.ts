@@ -29,10 +29,10 @@ export const createTaskSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.cadence === 'cooldown' && v.intervalHours == null) {
-      ctx.addIssue({ code: 'custom', path: ['intervalHours'], message: 'a cooldown task needs intervalHours (e.g. 18 for treasure maps)' });
+      ctx.addIssue({ code: 'custom', path: ['intervalHours'], message: 'a cooldown task needs intervalHours (e.g. 18 for treasure maps)', params: { i18n: { key: 'errors.validation.cooldownNeedsHours' } } });
     }
     if (v.cadence !== 'cooldown' && v.intervalHours != null) {
-      ctx.addIssue({ code: 'custom', path: ['intervalHours'], message: 'intervalHours only applies to cooldown tasks' });
+      ctx.addIssue({ code: 'custom', path: ['intervalHours'], message: 'intervalHours only applies to cooldown tasks', params: { i18n: { key: 'errors.validation.hoursOnlyForCooldown' } } });
     }
   })
   // The same rules for the OpenAPI document (the task service checks the Jumbo Cactpot one).
@@ -61,7 +61,7 @@ export const updateTaskSchema = z
     notes: taskNotesSchema.nullable().optional(),
     position: z.number().int().min(0).max(100_000).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change')
+  .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change', params: { i18n: { key: 'errors.validation.nothingToChange' } } })
   .meta({ minProperties: 1 });
 
 export const taskFilterSchema = z.strictObject({

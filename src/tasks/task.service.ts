@@ -55,7 +55,7 @@ export class TaskService {
     const t = parseInput(createTaskSchema, input);
     return this.db.transaction().execute(async (tx) => {
       const { count, maxPosition } = await countTasks(tx, userId);
-      if (count >= MAX_TASKS_PER_USER) throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`);
+      if (count >= MAX_TASKS_PER_USER) throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`, { key: 'errors.limit.tasks', values: { max: MAX_TASKS_PER_USER } });
       const character = t.characterId ? await this.requireCharacter(tx, userId, t.characterId) : undefined;
       const id = await this.insertTask(tx, userId, { ...t, presetKey }, character, maxPosition + 1);
       await this.tasksVersion.bump(tx, userId);
@@ -70,7 +70,7 @@ export class TaskService {
   async addPresets(userId: string, input: AddPresetsInput): Promise<{ added: TaskView[]; skipped: string[] }> {
     const { keys, characterId } = parseInput(addPresetsSchema, input);
     const unknown = keys.filter((k) => !findPreset(k));
-    if (unknown.length > 0) throw invalid(`Unknown preset: ${unknown.join(', ')}.`);
+    if (unknown.length > 0) throw invalid(`Unknown preset: ${unknown.join(', ')}.`, undefined, { key: 'errors.validation.unknownPreset', values: { keys: unknown.join(', ') } });
     return this.db.transaction().execute(async (tx) => {
       const character = characterId ? await this.requireCharacter(tx, userId, characterId) : undefined;
       const existing = await listTaskRows(tx, userId);
@@ -79,11 +79,11 @@ export class TaskService {
       );
       const toAdd = [...new Set(keys)].filter((k) => !present.has(k));
       if (existing.length + toAdd.length > MAX_TASKS_PER_USER) {
-        throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`);
+        throw limitReached(`You can track at most ${MAX_TASKS_PER_USER} tasks.`, { key: 'errors.limit.tasks', values: { max: MAX_TASKS_PER_USER } });
       }
       const presets = toAdd.map((k) => findPreset(k)!);
       if (!character && presets.some((p) => p.cadence === 'jumbo-cactpot')) {
-        throw invalid('Jumbo Cactpot depends on your data center: add it for a character (or create it with a region).');
+        throw invalid('Jumbo Cactpot depends on your data center: add it for a character (or create it with a region).', undefined, { key: 'errors.validation.jumboNeedsCharacter' });
       }
       let position = existing.reduce((m, r) => Math.max(m, r.position), -1);
       const ids: string[] = [];
@@ -205,7 +205,7 @@ export class TaskService {
     position: number,
   ): Promise<string> {
     if (t.cadence === 'jumbo-cactpot' && !t.region && !character) {
-      throw invalid('A Jumbo Cactpot task needs a character or a region (eu, na, jp, oc): the drawing time depends on it.');
+      throw invalid('A Jumbo Cactpot task needs a character or a region (eu, na, jp, oc): the drawing time depends on it.', undefined, { key: 'errors.validation.jumboNeedsRegion' });
     }
     const now = this.clock();
     const id = newId();

@@ -1,11 +1,20 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, StringSelectMenuBuilder, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import { presetDescription, presetName } from '../../i18n/presetText.js';
+import type { Locale } from '../../i18n/locales.js';
+import { translator } from '../../i18n/translator.js';
 import { PRESETS, type PresetCategory } from '../../tasks/presets.js';
 
-/** Two menus, since one holds 25 options and there are more presets. */
-const MENUS: { slot: number; label: string; categories: PresetCategory[] }[] = [
-  { slot: 0, label: 'Duty roulettes', categories: ['Duty Roulettes'] },
-  { slot: 1, label: 'Dailies, weeklies, Gold Saucer, Grand Company, cooldowns', categories: ['Daily', 'Grand Company', 'Gold Saucer', 'Weekly', 'Cooldowns'] },
+/** Two menus, since one holds 25 options and there are more presets; placeholders from `bot.group.menus`. */
+const MENUS: { slot: number; label: 'roulettes' | 'others'; categories: PresetCategory[] }[] = [
+  { slot: 0, label: 'roulettes', categories: ['Duty Roulettes'] },
+  { slot: 1, label: 'others', categories: ['Daily', 'Grand Company', 'Gold Saucer', 'Weekly', 'Cooldowns'] },
 ];
+
+/** A menu label: one line, at most `max` characters (Discord's limit), without the game's soft hyphens. */
+export const label = (s: string, max = 100) => {
+  const one = s.replace(/\u00AD/g, '');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+};
 
 export const PICK_PREFIX = 'group:pick:';
 export const CREATE_PREFIX = 'group:create:';
@@ -15,21 +24,31 @@ export const CREATE_PREFIX = 'group:create:';
  * the menus with the chosen options as defaults, and Create reads them back, so no state waits
  * anywhere between the clicks (any process can answer any of them).
  */
-export function presetPicker(name: string, chosen: ReadonlySet<string>) {
+export function presetPicker(name: string, chosen: ReadonlySet<string>, locale: Locale = 'en') {
+  const t = translator(locale);
   const rows: ActionRowBuilder<StringSelectMenuBuilder | ButtonBuilder>[] = MENUS.map((m) => {
     const options = PRESETS.filter((p) => m.categories.includes(p.category)).map((p) => ({
-      label: p.name.slice(0, 100),
+      label: label(presetName(p.key, locale)),
       value: p.key,
-      description: p.description.slice(0, 100),
+      description: label(presetDescription(p.key, locale)),
       default: chosen.has(p.key),
     }));
     return new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-      new StringSelectMenuBuilder().setCustomId(`${PICK_PREFIX}${m.slot}`).setPlaceholder(`${m.label}…`).setMinValues(0).setMaxValues(options.length).addOptions(options),
+      new StringSelectMenuBuilder()
+        .setCustomId(`${PICK_PREFIX}${m.slot}`)
+        .setPlaceholder(label(`${t(`bot.group.menus.${m.label}`)}…`, 150))
+        .setMinValues(0)
+        .setMaxValues(options.length)
+        .addOptions(options),
     );
   });
   rows.push(
     new ActionRowBuilder<ButtonBuilder>().addComponents(
-      new ButtonBuilder().setCustomId(`${CREATE_PREFIX}${name}`).setLabel(`Create ${name}`.slice(0, 80)).setStyle(ButtonStyle.Success).setDisabled(chosen.size === 0),
+      new ButtonBuilder()
+        .setCustomId(`${CREATE_PREFIX}${name}`)
+        .setLabel(label(t('bot.group.createButton', { name }), 80))
+        .setStyle(ButtonStyle.Success)
+        .setDisabled(chosen.size === 0),
     ),
   );
   return rows;
