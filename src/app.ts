@@ -13,7 +13,7 @@ import { restSender } from './scheduler/sender.js';
 import { BoardPublisher } from './scheduler/boardPublisher.js';
 import { SendBudget } from './outbox/sendBudget.js';
 import { outboxDepth } from './outbox/outbox.repository.js';
-import { Metrics } from './metrics.js';
+import type { Metrics } from './metrics.js';
 import type { Server } from 'node:http';
 import { resolveJwtSecret } from './secrets.js';
 import { buildServices, type Services } from './services.js';
@@ -40,7 +40,8 @@ export interface App {
  */
 export async function startApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<App> {
   let depthOf: () => Promise<number> = async () => 0;
-  const metrics = config.metrics ? new Metrics(() => depthOf()) : undefined;
+  // Loaded only when on: prom-client and its default collectors are memory a host without a scraper never needs.
+  const metrics: Metrics | undefined = config.metrics ? new (await import('./metrics.js')).Metrics(() => depthOf()) : undefined;
   const store = await openStore(config.databaseUrl, log.child({ component: 'store' }), {
     ...(metrics && { onQuery: (ms: number) => metrics.storeQuery.observe(ms / 1000) }),
   });
