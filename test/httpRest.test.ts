@@ -27,7 +27,7 @@ describe('tasks over HTTP', () => {
       periodStart: '2026-11-22T15:00:00.000Z', periodEnd: '2026-11-23T15:00:00.000Z', presetKey: null,
     });
     expect(Object.keys(t).sort()).toEqual(
-      ['characterId', 'cadence', 'completedAt', 'createdAt', 'done', 'id', 'intervalHours', 'name', 'notes', 'opensAt', 'periodEnd', 'periodStart', 'position', 'presetKey', 'region', 'updatedAt'].sort(),
+      ['characterId', 'cadence', 'completedAt', 'createdAt', 'done', 'hidden', 'id', 'intervalHours', 'name', 'notes', 'opensAt', 'periodEnd', 'periodStart', 'position', 'presetKey', 'region', 'updatedAt'].sort(),
     );
 
     const done = await json<Task>(await h.api(`/tasks/${t.id}/completion`, { method: 'PUT', token: alice.jwt }));

@@ -37,6 +37,7 @@ export const taskSchema = z
     intervalHours: z.number().int().nullable(),
     notes: z.string().nullable(),
     position: z.number().int(),
+    hidden: z.boolean().describe('Hidden by you: left out of lists unless `hidden=include`'),
     presetKey: z.string().nullable(),
     done: z.boolean().describe('Completed inside the current period'),
     completedAt: iso.nullable(),

@@ -25,6 +25,7 @@ export const taskJson = (t: TaskView) => ({
   intervalHours: t.intervalHours,
   notes: t.notes,
   position: t.position,
+  hidden: t.hidden,
   presetKey: t.presetKey,
   done: t.done,
   completedAt: isoOrNull(t.completedAt),

@@ -87,6 +87,8 @@ export interface TasksTable {
   region: string | null;
   notes: string | null;
   position: number;
+  /** 1 when the player hid the task (kept, with its history, but left out of lists). */
+  hidden: Generated<number>;
   preset_key: string | null;
   /** Copies of the newest completion, so one indexed read gives a user's whole status. */
   last_period_start: number | null;

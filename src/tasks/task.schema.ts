@@ -60,6 +60,7 @@ export const updateTaskSchema = z
     name: taskNameSchema.optional(),
     notes: taskNotesSchema.nullable().optional(),
     position: z.number().int().min(0).max(100_000).optional(),
+    hidden: z.boolean().optional().describe('Hide the task without deleting it (lists leave it out unless `hidden=include`)'),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change', params: { i18n: { key: 'errors.validation.nothingToChange' } } })
   .meta({ minProperties: 1 });
@@ -68,6 +69,16 @@ export const taskFilterSchema = z.strictObject({
   cadence: z.enum(CADENCES).optional(),
   characterId: refSchema.optional(),
   status: z.enum(['open', 'done']).optional(),
+  hidden: z.enum(['exclude', 'include', 'only']).optional().describe('Hidden tasks: left out (default), included, or only them'),
+});
+
+/** `PUT /tasks/order`: the player's order, first to last. */
+export const reorderTasksSchema = z.strictObject({
+  ids: z
+    .array(z.string().min(1).max(64))
+    .min(1)
+    .max(MAX_TASKS_PER_USER)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'each task once' }),
 });
 
 const JUMBO_PRESETS = PRESETS.filter((p) => p.cadence === 'jumbo-cactpot').map((p) => p.key);

@@ -18,6 +18,7 @@ import {
   type AddPresetsInput,
   type CreateTaskInput,
   type TaskFilter,
+  reorderTasksSchema,
   type UpdateTaskInput,
 } from './task.schema.js';
 import { lastCompletionOf, ruleFor, toTaskView } from './task.status.js';
@@ -43,8 +44,28 @@ export class TaskService {
     let characterId: string | undefined;
     if (f.characterId) characterId = (await this.requireCharacter(this.db, userId, f.characterId)).id;
     const now = this.clock();
-    const views = (await listTaskRows(this.db, userId, { cadence: f.cadence, characterId })).map((r) => toTaskView(r, now));
+    const hidden = f.hidden ?? 'exclude';
+    const views = (await listTaskRows(this.db, userId, { cadence: f.cadence, characterId }))
+      .filter((r) => hidden === 'include' || (r.hidden === 1) === (hidden === 'only'))
+      .map((r) => toTaskView(r, now));
     return f.status ? views.filter((t) => t.done === (f.status === 'done')) : views;
+  }
+
+  /** Puts the given tasks first, in this order (the rest keep theirs, after them); all must be the user's. */
+  async reorder(userId: string, input: { ids: string[] }): Promise<TaskView[]> {
+    const { ids } = parseInput(reorderTasksSchema, input);
+    return this.db.transaction().execute(async (tx) => {
+      const own = await tx.selectFrom('tasks').select(['id']).where('user_id', '=', userId).orderBy('position').orderBy('created_at').orderBy('id').execute();
+      const mine = new Set(own.map((r) => r.id));
+      if (ids.some((id) => !mine.has(id))) throw notFound('Task');
+      const order = [...ids, ...own.map((r) => r.id).filter((id) => !ids.includes(id))];
+      const now = this.clock();
+      for (const [position, id] of order.entries()) {
+        await tx.updateTable('tasks').set({ position, updated_at: now }).where('id', '=', id).where('position', '!=', position).execute();
+      }
+      await this.tasksVersion.bump(tx, userId);
+      return (await listTaskRows(tx, userId)).map((r) => toTaskView(r, now));
+    });
   }
 
   async get(userId: string, taskId: string): Promise<TaskView> {
@@ -109,6 +130,7 @@ export class TaskService {
           ...(patch.name !== undefined && { name: patch.name }),
           ...(patch.notes !== undefined && { notes: patch.notes === '' ? null : patch.notes }),
           ...(patch.position !== undefined && { position: patch.position }),
+          ...(patch.hidden !== undefined && { hidden: patch.hidden ? 1 : 0 }),
           updated_at: this.clock(),
         })
         .where('id', '=', row.id)

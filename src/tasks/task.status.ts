@@ -33,6 +33,7 @@ export function toTaskView(row: TaskWithRegion, now: number): TaskView {
     intervalHours: row.interval_hours,
     notes: row.notes,
     position: row.position,
+    hidden: row.hidden === 1,
     presetKey: row.preset_key,
     done,
     completedAt: done ? row.last_completed_at : null,

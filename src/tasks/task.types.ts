@@ -12,6 +12,8 @@ export interface TaskView {
   intervalHours: number | null;
   notes: string | null;
   position: number;
+  /** Hidden by the player: left out of lists unless asked for. */
+  hidden: boolean;
   presetKey: string | null;
   done: boolean;
   /** When it was completed in the current period (null while open). */

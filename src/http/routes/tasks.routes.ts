@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addPresetsSchema, createTaskSchema, taskFilterSchema, updateTaskSchema } from '../../tasks/task.schema.js';
+import { addPresetsSchema, createTaskSchema, reorderTasksSchema, taskFilterSchema, updateTaskSchema } from '../../tasks/task.schema.js';
 import { assertCovers, coveredCharacterIds, requireBroad, securityFor } from '../access.js';
 import { principalOf, requireAccess, type AccessDeps } from '../authenticate.js';
 import { errors, idParams, taskSchema } from '../schemas.js';
@@ -64,7 +64,7 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       }
       // A login session's list is cached per version; see TaskListCache.
       const { status, ...filter } = req.query;
-      const key = `${caller.userId}|${filter.cadence ?? ''}|${filter.characterId ?? ''}|${status ?? ''}`;
+      const key = `${caller.userId}|${filter.cadence ?? ''}|${filter.characterId ?? ''}|${status ?? ''}|${filter.hidden ?? ''}`;
       const now = clock();
       let body = taskListCache.get(key, caller.tasksVersion, now);
       if (body === undefined) {
@@ -124,6 +124,30 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       await checkNewTaskCharacter(caller, req.body.characterId);
       const r = await tasks.addPresets(caller.userId, req.body);
       return reply.code(201).send({ added: r.added.map(taskJson), skipped: r.skipped });
+    },
+  );
+
+  app.put(
+    '/tasks/order',
+    {
+      preHandler: write,
+      schema: {
+        tags: ['tasks'],
+        operationId: 'reorderTasks',
+        summary: 'Put your tasks in your order',
+        description:
+          'The given tasks come first, in this order; the others keep theirs after them. Every id must be one of your tasks (404 ' +
+          'otherwise, and nothing moves). The bot\'s `/tasks` and every list follow the same order. Needs a login session or a ' +
+          'key with the broad `tasks:write` scope.',
+        security: securityFor('tasks:write'),
+        body: reorderTasksSchema,
+        response: { 200: z.array(taskSchema), ...errors(400, 401, 403, 404, 415, 429) },
+      },
+    },
+    async (req) => {
+      const caller = principalOf(req);
+      requireBroad(caller, 'tasks');
+      return (await tasks.reorder(caller.userId, req.body)).map(taskJson);
     },
   );
 
