@@ -22,7 +22,10 @@ export const userSchema = z
 export const tokenPairSchema = z
   .object({
     jwt: z.string().describe('Access token: send as Authorization: Bearer <jwt>'),
-    refreshToken: z.string().describe('Opaque, single use: trade at POST /auth/refresh'),
+    refreshToken: z
+      .string()
+      .optional()
+      .describe('Opaque, single use: trade at POST /auth/refresh. Absent for the web page (`X-Tracker-Client: web`), which gets it as an HttpOnly cookie instead'),
     expiresIn: z.number().int().describe('Seconds until the jwt expires'),
   })
   .meta({ id: 'TokenPair' });

@@ -113,7 +113,7 @@ export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(cors, {
     origin: [...config.corsOrigins],
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Access-Token', 'X-Api-Key'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Access-Token', 'X-Api-Key', 'X-Tracker-Client'],
     exposedHeaders: ['Location', 'Retry-After'],
     maxAge: 600,
   });

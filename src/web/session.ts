@@ -89,7 +89,8 @@ export class Session {
 
   private keep(pair: TokenPair): void {
     this.jwt = pair.jwt;
-    sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
+    // Absent when the service keeps it in the HttpOnly cookie (X-Tracker-Client: web).
+    if (pair.refreshToken) sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
     const lead = Math.max(pair.expiresIn - REFRESH_MARGIN_S, pair.expiresIn * 0.8);
     this.schedule(lead * 1000);
   }

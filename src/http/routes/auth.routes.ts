@@ -6,6 +6,8 @@ import { principalOf, requireSession } from '../authenticate.js';
 import { errors, tokenPairSchema, userSchema } from '../schemas.js';
 import type { HttpDeps } from '../server.js';
 import { userJson } from '../views.js';
+import { isWebClient, refreshTokenFromCookie, setRefreshCookie } from '../refreshCookie.js';
+import { HttpError } from '../errors.js';
 
 const token = z.string().min(1).max(2048);
 
@@ -60,7 +62,8 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
         summary: 'Trade the Discord code for our tokens',
         description:
           'JSON or form body. Answers with an access JWT, a refresh token and the user. 400 `INVALID_STATE` for an unknown, used or ' +
-          'expired `state`; 401 `INVALID_CODE` when Discord refuses the code.',
+          'expired `state`; 401 `INVALID_CODE` when Discord refuses the code.\n\nWith `X-Tracker-Client: web` (the web page), the refresh ' +
+          'token comes as an `HttpOnly; SameSite=Strict` cookie scoped to `/auth` instead of in the body.',
         security: [],
         consumes,
         body: z.strictObject({ code: z.string().min(1).max(512), state: z.string().min(1).max(512) }),
@@ -70,6 +73,10 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
     async (req, reply) => {
       const r = await services.oauth.exchange(req.body.code, req.body.state, req.headers['user-agent'] ?? null);
       req.log.info({ userId: r.user.id, sessionId: r.sessionId }, 'Logged in');
+      if (isWebClient(req)) {
+        setRefreshCookie(req, reply, r.refreshToken);
+        return reply.headers(noStore).send({ jwt: r.jwt, expiresIn: r.expiresIn, user: userJson(r.user) });
+      }
       return reply.headers(noStore).send({ jwt: r.jwt, refreshToken: r.refreshToken, expiresIn: r.expiresIn, user: userJson(r.user) });
     },
   );
@@ -83,15 +90,24 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
         operationId: 'refreshSession',
         summary: 'Rotate the refresh token',
         description:
-          'JSON or form body. Each refresh token works once. Presenting one that was already used ends the whole session (401 TOKEN_REUSED).',
+          'JSON or form body. Each refresh token works once. Presenting one that was already used ends the whole session (401 TOKEN_REUSED).\n\n' +
+          'The web page sends `{}` with `X-Tracker-Client: web` and its cookie: the token is read from the cookie and the new one set ' +
+          'there (403 `ORIGIN_NOT_ALLOWED` from another site\'s page).',
         security: [],
         consumes,
-        body: z.strictObject({ refreshToken: token }),
-        response: { 200: tokenPairSchema, ...errors(400, 401, 415, 429) },
+        body: z.strictObject({ refreshToken: token.optional().describe('Required unless the web page\'s cookie carries it') }),
+        response: { 200: tokenPairSchema, ...errors(400, 401, 403, 415, 429) },
       },
     },
     async (req, reply) => {
-      const r = await services.sessions.refresh(req.body.refreshToken);
+      const web = isWebClient(req);
+      const presented = req.body.refreshToken ?? refreshTokenFromCookie(req, config.corsOrigins);
+      if (!presented) throw new HttpError(401, 'TOKEN_MISSING', 'Send the refresh token (in the body, or as the web page\'s cookie).');
+      const r = await services.sessions.refresh(presented);
+      if (web) {
+        setRefreshCookie(req, reply, r.refreshToken);
+        return reply.headers(noStore).send({ jwt: r.jwt, expiresIn: r.expiresIn });
+      }
       return reply.headers(noStore).send({ jwt: r.jwt, refreshToken: r.refreshToken, expiresIn: r.expiresIn });
     },
   );
@@ -111,8 +127,9 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
         response: { 200: loggedOut, ...errors(401, 403, 429) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       await services.sessions.logout(principalOf(req).sessionId!);
+      if (isWebClient(req)) setRefreshCookie(req, reply, null);
       return { code: 'LOGGED_OUT' as const, error: 'You are now logged out.' };
     },
   );
@@ -131,8 +148,9 @@ export const authRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { config,
         response: { 200: loggedOut.extend({ sessions: z.number().int().describe('How many sessions were ended') }), ...errors(401, 403, 429) },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const n = await services.sessions.logoutAll(principalOf(req).userId);
+      if (isWebClient(req)) setRefreshCookie(req, reply, null);
       return { code: 'LOGGED_OUT' as const, error: 'You are now logged out everywhere.', sessions: n };
     },
   );
