@@ -24,11 +24,14 @@ export const webRoutes: FastifyPluginAsync<HttpDeps> = async (app, { webDir = DE
     // server ignores trailing slashes, and a build does not change under a running process.
     wildcard: false,
     decorateReply: false,
+    // `npm run build` writes name.br and name.gz beside each file (src/cli/compressWeb.ts): served by Accept-Encoding.
+    preCompressed: true,
     schemaHide: true,
     cacheControl: false,
     // The page itself must be revalidated so a deploy reaches people; Vite's hashed assets never change.
     setHeaders: (reply, path) => {
-      void reply.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      // `path` may be the precompressed file (index.html.br): judge by the file it stands for.
+      void reply.header('cache-control', path.replace(/\.(br|gz)$/, '').endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
     },
   });
 };
