@@ -1,9 +1,11 @@
 import type { Api } from './api.js';
 import { domId } from './dom.js';
 import { createGroupActions } from './groupActions.js';
+import { t } from './i18n.js';
 import { createLodestoneActions } from './lodestoneActions.js';
 import type { Notices } from './notices.js';
 import type { Task } from './types.js';
+import { taskName } from './views/checklist.js';
 import type { ScreenActions, ScreenState } from './views/layout.js';
 
 /** What the actions read and change: the App's data, its redraw and its one error reporter. */
@@ -29,6 +31,9 @@ export function createActions(host: ActionHost): ScreenActions {
   const { api, notices, state } = host;
   /** The latest toggle per task: an older answer arriving late must not undo a newer click. */
   const toggles = new Map<string, number>();
+
+  /** A task as the page names it (a preset in the page's language, unless renamed): what the messages say. */
+  const nameOf = (task: Task) => taskName(task, state.presets);
 
   const replaceTask = (task: Task) => {
     state.tasks = state.tasks.map((t) => (t.id === task.id ? task : t));
@@ -63,13 +68,13 @@ export function createActions(host: ActionHost): ScreenActions {
           if (toggles.get(task.id) !== seq) return;
           const current = state.tasks.find((t) => t.id === task.id);
           if (current) replaceTask({ ...current, done: !done });
-          host.report(err, `“${task.name}” could not be marked ${done ? 'done' : 'not done'}`);
+          host.report(err, t(done ? 'checklist.notMarkedDone' : 'checklist.notMarkedOpen', { name: nameOf(task) }));
         },
       );
     },
     startRename: (task) => {
       const returnTo = task ? null : state.editing?.id;
-      state.editing = task ? { id: task.id, value: task.name } : null;
+      state.editing = task ? { id: task.id, value: nameOf(task) } : null;
       host.draw();
       if (task) document.getElementById(domId('name', task.id))?.focus();
       else if (returnTo) document.getElementById(domId('rename', returnTo))?.focus();
@@ -78,8 +83,9 @@ export function createActions(host: ActionHost): ScreenActions {
       if (state.editing) state.editing.value = value;
     },
     rename: (task, name) => {
-      if (name === '' || name === task.name) return actions.startRename(null);
-      void attempt(`“${task.name}” could not be renamed`, async () => {
+      // The field starts with the name as shown, which for a preset may be its name in this language.
+      if (name === '' || name === task.name || name === nameOf(task)) return actions.startRename(null);
+      void attempt(t('checklist.notRenamed', { name: nameOf(task) }), async () => {
         const fresh = await api.renameTask(task.id, name);
         state.editing = null;
         replaceTask(fresh);
@@ -87,8 +93,9 @@ export function createActions(host: ActionHost): ScreenActions {
       });
     },
     remove: (task) => {
-      if (!confirm(`Delete “${task.name}” and its history?`)) return;
-      void attempt(`“${task.name}” could not be deleted`, async () => {
+      const name = nameOf(task);
+      if (!confirm(t('checklist.confirmDelete', { name }))) return;
+      void attempt(t('checklist.notDeleted', { name }), async () => {
         await api.deleteTask(task.id);
         const boxes = [...document.querySelectorAll<HTMLInputElement>('input[data-task]')]; // in screen order
         const index = boxes.findIndex((b) => b.dataset.task === task.id);
@@ -97,33 +104,33 @@ export function createActions(host: ActionHost): ScreenActions {
         // Keep the keyboard in the list: on the row that took this one's place.
         const rest = document.querySelectorAll<HTMLInputElement>('input[data-task]');
         (rest[Math.min(index, rest.length - 1)] ?? document.getElementById('checklist-h'))?.focus();
-        notices.say(`Deleted “${task.name}”.`, 'ok');
+        notices.say(t('checklist.deleted', { name }), 'ok');
         host.boardsChanged(task.presetKey);
       });
     },
     addTask: (input) =>
-      attempt('The task could not be added', async () => {
+      attempt(t('taskForm.notAdded'), async () => {
         const task = await api.createTask(input);
         state.tasks = [...state.tasks, task];
         host.draw();
-        notices.say(`Added “${task.name}”.`, 'ok');
+        notices.say(t('taskForm.added', { name: nameOf(task) }), 'ok');
       }),
     addPresets: (keys, characterId) =>
-      attempt('The presets could not be added', async () => {
+      attempt(t('presets.notAdded'), async () => {
         const r = await api.addPresets(keys, characterId);
         state.tasks = [...state.tasks, ...r.added];
         host.draw();
         if (r.added.length > 0) host.boardsChanged();
-        const skipped = r.skipped.length > 0 ? ` (${r.skipped.length} already there)` : '';
-        notices.say(`Added ${r.added.length} task${r.added.length === 1 ? '' : 's'}${skipped}.`, 'ok');
+        const count = r.added.length;
+        notices.say(r.skipped.length > 0 ? t('presets.addedSkipped', { count, skipped: r.skipped.length }) : t('presets.addedCount', { count }), 'ok');
       }),
     linkCharacter: (input) =>
-      attempt('The character could not be linked', async () => {
+      attempt(t('characters.notLinked'), async () => {
         const c = await api.linkCharacter(input);
         state.characters = [...state.characters, c];
         host.draw();
         host.boardsChanged(); // a member who joined with all of their characters gains a row
-        notices.say(`Linked ${c.name}.`, 'ok');
+        notices.say(t('characters.linked', { name: c.name }), 'ok');
       }),
   };
   return actions;

@@ -1,4 +1,5 @@
 import { ApiError, bearer, client, ifChanged, ifNoneMatch, ok, type Answer, type Conditional, type Success } from './http.js';
+import { language } from './i18n.js';
 import type { Session } from './session.js';
 import type { Cadence, GroupBoard, PresetKey, Region } from './types.js';
 
@@ -37,8 +38,9 @@ export class Api {
   me = () => this.call((auth) => client.GET('/users/me', auth));
   tasks = () => this.call((auth) => client.GET('/tasks', auth));
   characters = () => this.call((auth) => client.GET('/characters', auth));
-  presets = () => ok(client.GET('/presets'));
-  resets = () => ok(client.GET('/resets'));
+  /** Names, descriptions and categories in the page's language: the game's own wording. */
+  presets = () => ok(client.GET('/presets', { params: { query: { lang: language() } } }));
+  resets = () => ok(client.GET('/resets', { params: { query: { lang: language() } } }));
   features = () => ok(client.GET('/features'));
 
   setDone = (taskId: string, done: boolean) =>

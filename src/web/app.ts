@@ -2,8 +2,9 @@ import { createActions } from './actions.js';
 import { Api } from './api.js';
 import { BoardPoller, pollIntervalFrom } from './boardPolling.js';
 import { clearAllDrafts } from './drafts.js';
-import { h } from './dom.js';
+import { h, keepOpenAndChosen } from './dom.js';
 import { ApiError, NetworkError, SessionEndedError } from './http.js';
+import { isLocale, language, t, useLanguage, type Locale } from './i18n.js';
 import { Notices } from './notices.js';
 import { Session } from './session.js';
 import { startCountdowns, syncClock } from './time.js';
@@ -31,20 +32,30 @@ export class App {
         this.state.groups = this.state.groups.filter((g) => g.id !== id);
         this.state.boards.delete(id);
         this.drawGroups();
-        if (group) this.notices.say(`${group.name} is no longer on your list: the group was deleted, or you were taken off it.`);
+        if (group) this.notices.say(t('groups.gone', { name: group.name }));
       },
       // Offline is the banner alone: a sentence every poll would only repeat it.
-      failed: (err) => this.report(err, err instanceof NetworkError ? undefined : 'The group boards could not be refreshed'),
+      failed: (err) => this.report(err, err instanceof NetworkError ? undefined : t('groups.notRefreshed')),
       reachable: () => this.notices.online(),
     },
     pollIntervalFrom(location.search),
   );
   private readonly main = document.getElementById('main')!;
   private readonly who = document.getElementById('who')!;
+  private readonly languageChoice = document.getElementById('language') as HTMLSelectElement;
   private user: User | null = null;
   private screen: ReturnType<typeof createScreen> | null = null;
+  /** What the login screen says, worked out again in a newly chosen language. */
+  private loginMessage: (() => string) | null = null;
+  /** Bumped by every language change: answers for an earlier choice are dropped. */
+  private languageChanges = 0;
 
+  /** Starts the page; the language it shows is already loaded (main.ts). */
   async boot(): Promise<void> {
+    this.relabel();
+    this.languageChoice.addEventListener('change', () => {
+      if (isLocale(this.languageChoice.value)) void this.switchLanguage(this.languageChoice.value);
+    });
     startCountdowns(document, () => void (this.screen && this.reload().catch((err: unknown) => this.report(err))));
     const q = new URLSearchParams(location.search);
     const code = q.get('code');
@@ -53,14 +64,15 @@ export class App {
       try {
         this.user = await this.session.logIn(code, state);
       } catch (err) {
-        return this.showLogin(err instanceof ApiError ? `Logging in did not work: ${err.message}` : 'The tracker service could not be reached to finish logging in. Try again.');
+        return this.showLogin(() => (err instanceof ApiError ? t('login.failed', { reason: err.message }) : t('login.unreachable')));
       } finally {
         // The code works once; keep it out of the address bar, history and bookmarks.
         history.replaceState(history.state, '', location.pathname + location.hash);
       }
     } else if (q.has('error')) {
       history.replaceState(history.state, '', location.pathname + location.hash);
-      return this.showLogin(`Discord did not log you in (${q.get('error_description') ?? q.get('error')}).`);
+      const reason = q.get('error_description') ?? q.get('error') ?? '';
+      return this.showLogin(() => t('login.discordRefused', { reason }));
     } else if (!this.session.canResume()) {
       return this.showLogin(null);
     }
@@ -97,7 +109,7 @@ export class App {
    */
   report(err: unknown, what?: string, retry: () => Promise<void> = () => this.reload()): void {
     if (err instanceof SessionEndedError) {
-      this.showLogin(`Your session has ended, so please log in again; anything you had typed is kept. (${err.message})`);
+      this.showLogin(() => t('login.sessionEnded', { reason: err.message }));
     } else if (err instanceof NetworkError) {
       this.notices.offline(async () => {
         try {
@@ -106,18 +118,67 @@ export class App {
           this.report(again, undefined, retry);
         }
       });
-      if (what) this.notices.say(`${what}: the tracker service cannot be reached.`);
+      if (what) this.notices.say(t('page.unreachable', { what }));
     } else if (err instanceof ApiError) {
-      this.notices.say(what ? `${what}: ${err.message}` : err.message);
+      this.notices.say(what ? t('page.failedBecause', { what, reason: err.message }) : err.message);
     } else {
       console.error(err);
-      this.notices.say('Something went wrong on this page. Reloading it should help.');
+      this.notices.say(t('page.broken'));
     }
+  }
+
+  /**
+   * The player picked another language: its chunk is fetched (once), remembered, and the page is drawn again in it
+   * where it stands, with the game's names asked for again in that language. Drafts survive: forms keep them in
+   * sessionStorage as they are typed, and a rebuilt form reads them back.
+   */
+  private async switchLanguage(lang: Locale): Promise<void> {
+    const change = ++this.languageChanges;
+    try {
+      if (!(await useLanguage(lang, true))) return; // another choice came after this one
+    } catch {
+      // Its chunk could not be fetched: the page stays as it was, and Retry asks again.
+      this.languageChoice.value = language();
+      this.notices.offline(() => this.switchLanguage(lang));
+      return;
+    }
+    this.relabel();
+    if (!this.user || !this.screen) {
+      if (!this.user && this.main.querySelector('#login')) this.main.replaceChildren(renderLogin(this.loginMessage?.() ?? null));
+      return;
+    }
+    try {
+      const [presets, resets] = await Promise.all([this.api.presets(), this.api.resets()]);
+      if (change !== this.languageChanges) return;
+      Object.assign(this.state, { presets, resets });
+    } catch (err) {
+      // Drawn below all the same, game names still in the old language; Retry (when offline) asks for them again.
+      this.report(err, undefined, () => this.switchLanguage(lang));
+    }
+    this.rebuild();
+  }
+
+  /** The words outside the screen: the skip link, the language menu's label, the header, the offline banner. */
+  private relabel(): void {
+    document.getElementById('skip')!.textContent = t('page.skip');
+    document.getElementById('language-label')!.textContent = t('page.language');
+    this.languageChoice.value = language();
+    if (this.user) this.showUser();
+    this.notices.relabel();
+  }
+
+  /** Builds the checklist screen again in the page's language, with the same panels open and the same choices made. */
+  private rebuild(): void {
+    if (!this.screen) return;
+    const restore = keepOpenAndChosen(this.main);
+    this.screen = null;
+    this.draw();
+    restore();
   }
 
   /** From a fresh login or a reload: who is this, then everything the screen shows. */
   private async start(): Promise<void> {
-    this.main.replaceChildren(h('p', { class: 'loading', role: 'status' }, 'Loading your checklist…'));
+    this.main.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('page.loading')));
     try {
       this.user ??= await this.api.me();
       this.showUser();
@@ -150,26 +211,27 @@ export class App {
   }
 
   private showUser(): void {
-    const logout = h('button', { type: 'button', id: 'logout', class: 'quiet', onclick: () => void this.logOut() }, 'Log out');
+    const logout = h('button', { type: 'button', id: 'logout', class: 'quiet', onclick: () => void this.logOut() }, t('page.logOut'));
     this.who.replaceChildren(h('span', { class: 'user' }, this.user?.globalName ?? this.user?.username ?? ''), logout);
   }
 
-  private showLogin(message: string | null): void {
+  private showLogin(message: (() => string) | null): void {
+    this.loginMessage = message;
     this.boardPoller.stop();
     Object.assign(this.state, { groups: [], boards: new Map() });
     this.screen = null;
     this.user = null;
     this.state.editing = null;
     this.who.replaceChildren();
-    this.main.replaceChildren(renderLogin(message));
+    this.main.replaceChildren(renderLogin(message?.() ?? null));
   }
 
   private async logOut(): Promise<void> {
-    let message = 'You are logged out.';
+    let message = () => t('login.loggedOut');
     try {
       await this.session.logOut();
     } catch {
-      message = 'You are logged out on this device, but the tracker service could not be told; the session ends on its own in 30 days.';
+      message = () => t('login.loggedOutHere');
     }
     clearAllDrafts(); // a deliberate log-out leaves nothing behind for the next person at this tab
     this.notices.online();

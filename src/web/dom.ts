@@ -43,3 +43,28 @@ export function formValues(form: HTMLFormElement): Record<string, string> {
 
 /** A stable, id-safe token for an API id. */
 export const domId = (prefix: string, id: string) => `${prefix}-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/**
+ * For a screen about to be built again: which panels (`<details>` with an id) are open, and the forms' menus and ticked
+ * boxes, which drafts do not keep (typed text comes back by itself). The function returned sets them again on the new
+ * elements of the same ids, with the events the forms listen to: a menu first (a list may follow it), then its boxes.
+ */
+export function keepOpenAndChosen(root: ParentNode): () => void {
+  const open = [...root.querySelectorAll('details[open]')].map((d) => d.id).filter((id) => id !== '');
+  const choices = [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('form select[id], form input[type=checkbox][id]')].map(
+    (el) => [el.id, el instanceof HTMLInputElement ? el.checked : el.value] as const,
+  );
+  return () => {
+    for (const id of open) {
+      const details = document.getElementById(id);
+      if (details instanceof HTMLDetailsElement) details.open = true;
+    }
+    for (const [id, value] of choices) {
+      const el = document.getElementById(id);
+      if (el instanceof HTMLSelectElement && el.value !== value && [...el.options].some((o) => o.value === value)) {
+        el.value = String(value);
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      } else if (el instanceof HTMLInputElement && el.checked !== value && !el.disabled) el.click();
+    }
+  };
+}

@@ -1,5 +1,6 @@
 import type { ActionHost } from './actions.js';
 import { ApiError } from './http.js';
+import { t } from './i18n.js';
 import type { Outcome } from './lodestoneActions.js';
 import type { Group, JoinResult, Task } from './types.js';
 
@@ -33,7 +34,7 @@ export function createGroupActions(host: ActionHost): GroupActions {
 
   return {
     joinGroup: async (groupId, characterId) => {
-      const r = await run('The group could not be joined', () => api.joinGroup(groupId, characterId));
+      const r = await run(t('join.notJoined'), () => api.joinGroup(groupId, characterId));
       if (r.ok) {
         const g = r.value.group;
         state.groups = [...state.groups.filter((x) => x.id !== g.id), g].sort(byName);
@@ -46,7 +47,7 @@ export function createGroupActions(host: ActionHost): GroupActions {
       try {
         await api.leaveGroup(group.id);
       } catch (err) {
-        host.report(err, `You could not leave ${group.name}`);
+        host.report(err, t('groups.notLeft', { name: group.name }));
         return false;
       }
       notices.online();
@@ -54,13 +55,13 @@ export function createGroupActions(host: ActionHost): GroupActions {
       state.boards.delete(group.id);
       host.drawGroups();
       host.watchBoards();
-      notices.say(`You left ${group.name}.`, 'ok');
+      notices.say(t('groups.left', { name: group.name }), 'ok');
       return true;
     },
     trackPresets: async (keys, characterIds) => {
       const added: Task[] = [];
       // One call per character; those that went through stay (and show) even if a later one is refused.
-      const r = await run('The presets could not be added', async () => {
+      const r = await run(t('presets.notAdded'), async () => {
         for (const id of characterIds) added.push(...(await api.addPresets(keys, id)).added);
         return added.length;
       });

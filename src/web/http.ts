@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './generated/api.js';
+import { language, t } from './i18n.js';
 
 /**
  * An answer the API refused: its status and its `{ code, error }` body (`error` is meant for people).
@@ -46,6 +47,8 @@ export const client = createClient<paths>({
   // As URLSearchParams writes it (a space as `+`); a parameter left out or null is not sent.
   querySerializer: (query) => new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v == null ? [] : [[k, String(v)]]))).toString(),
   fetch: async (request) => {
+    // The page's language, for any sentence the API words for people (error codes stay the same in every language).
+    request.headers.set('accept-language', language());
     try {
       return await fetch(request);
     } catch {
@@ -96,7 +99,7 @@ function refusal(status: number, body: unknown): Error {
   if (isErrorBody(body)) return new ApiError(status, body.code, body.error, body);
   // Not our JSON (a proxy's error page, a gateway timeout): the service is effectively unreachable.
   if (status >= 500) return new NetworkError(`The tracker service answered ${status}.`);
-  return new ApiError(status, 'HTTP_' + status, `The request failed (HTTP ${status}).`);
+  return new ApiError(status, 'HTTP_' + status, t('page.httpFailed', { status }));
 }
 
 function isErrorBody(v: unknown): v is { code: string; error: string } & Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { ActionHost } from './actions.js';
 import type { LodestoneLink } from './api.js';
 import { ApiError } from './http.js';
+import { t } from './i18n.js';
 import type { Character, LodestoneEntry, LodestoneRefusal, Verification } from './types.js';
 
 /**
@@ -44,7 +45,7 @@ export function createLodestoneActions(host: ActionHost): LodestoneActions {
       try {
         state.tasks = await api.tasks();
       } catch (err) {
-        host.report(err, 'The tasks could not be reloaded');
+        host.report(err, t('characters.tasksNotReloaded'));
       }
     }
     host.draw();
@@ -53,32 +54,32 @@ export function createLodestoneActions(host: ActionHost): LodestoneActions {
 
   return {
     linkFromLodestone: async (link) => {
-      const r = await run('The character could not be linked', () => api.linkCharacter(link));
+      const r = await run(t('characters.notLinked'), () => api.linkCharacter(link));
       if (r.ok) {
         await keep(r.value);
-        notices.say(`Linked ${r.value.name}.`, 'ok');
+        notices.say(t('characters.linked', { name: r.value.name }), 'ok');
       }
       return r;
     },
-    searchLodestone: (name, world) => run('The Lodestone could not be searched', () => api.searchLodestone(name, world)),
+    searchLodestone: (name, world) => run(t('lodestone.notSearched'), () => api.searchLodestone(name, world)),
     refreshCharacter: async (c) => {
-      const r = await run(`${c.name} could not be refreshed`, () => api.refreshCharacter(c.lodestoneId));
+      const r = await run(t('characters.notRefreshed', { name: c.name }), () => api.refreshCharacter(c.lodestoneId));
       if (r.ok) {
         await keep(r.value);
-        notices.say(`${r.value.name} is up to date with the Lodestone.`, 'ok');
+        notices.say(t('characters.refreshed', { name: r.value.name }), 'ok');
       }
       return r;
     },
     startVerification: async (c) => {
-      const r = await run(`No code could be made for ${c.name}`, () => api.startVerification(c.lodestoneId));
+      const r = await run(t('characters.noCode', { name: c.name }), () => api.startVerification(c.lodestoneId));
       if (r.ok) await keep(r.value.character);
       return r;
     },
     checkVerification: async (c) => {
-      const r = await run(`${c.name} could not be checked`, () => api.checkVerification(c.lodestoneId));
+      const r = await run(t('characters.notChecked', { name: c.name }), () => api.checkVerification(c.lodestoneId));
       if (r.ok) {
         await keep(r.value);
-        notices.say(`${r.value.name} is verified as yours.`, 'ok');
+        notices.say(t('characters.verifiedYours', { name: r.value.name }), 'ok');
       }
       return r;
     },

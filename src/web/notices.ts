@@ -1,4 +1,5 @@
 import { h } from './dom.js';
+import { t } from './i18n.js';
 
 const TOAST_MS = 10_000;
 
@@ -15,7 +16,7 @@ export class Notices {
     this.toast.className = `toast ${tone}`;
     this.toast.replaceChildren(
       h('span', {}, message),
-      h('button', { type: 'button', class: 'quiet', 'aria-label': 'Dismiss message', onclick: () => this.hideToast() }, '×'),
+      h('button', { type: 'button', class: 'quiet', 'aria-label': t('page.dismiss'), onclick: () => this.hideToast() }, '×'),
     );
     this.toast.hidden = false;
     this.toastTimer = setTimeout(() => this.hideToast(), TOAST_MS);
@@ -26,20 +27,29 @@ export class Notices {
     this.retry = retry;
     if (!this.banner.hidden) return;
     // aria-disabled rather than disabled while retrying: a disabled button would drop keyboard focus.
-    const button = h('button', { type: 'button', id: 'retry' }, 'Retry');
+    const button = h('button', { type: 'button', id: 'retry' }, t('page.retry'));
     button.addEventListener('click', async () => {
       if (button.getAttribute('aria-disabled') === 'true' || !this.retry) return;
       button.setAttribute('aria-disabled', 'true');
-      button.textContent = 'Retrying…';
+      button.textContent = t('page.retrying');
       try {
         await this.retry();
       } finally {
         button.removeAttribute('aria-disabled');
-        button.textContent = 'Retry';
+        button.textContent = t('page.retry');
       }
     });
-    this.banner.replaceChildren(h('span', {}, 'Cannot reach the tracker service. Check your connection, then try again.'), button);
+    this.banner.replaceChildren(h('span', { class: 'banner-text' }, t('page.offline')), button);
     this.banner.hidden = false;
+  }
+
+  /** The language changed: the banner says the same in the new one (a toast is left to fade in the old). */
+  relabel(): void {
+    if (this.banner.hidden) return;
+    const text = this.banner.querySelector('.banner-text');
+    const button = this.banner.querySelector('#retry');
+    if (text) text.textContent = t('page.offline');
+    if (button && button.getAttribute('aria-disabled') !== 'true') button.textContent = t('page.retry');
   }
 
   online(): void {

@@ -1,4 +1,5 @@
 import { ApiError, NetworkError, SessionEndedError, bearer, client, ok } from './http.js';
+import { t } from './i18n.js';
 import type { TokenPair, User } from './types.js';
 
 /**
@@ -75,7 +76,7 @@ export class Session {
 
   private async rotate(): Promise<string> {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
-    if (!refreshToken) throw this.end('There is no session in this tab.');
+    if (!refreshToken) throw this.end(t('login.noSession'));
     try {
       const pair = await ok(client.POST('/auth/refresh', { body: { refreshToken } }));
       this.keep(pair);

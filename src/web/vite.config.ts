@@ -1,7 +1,31 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { GAME_REGIONS, GAME_TERMS } from '../i18n/gameTerms.js';
+import { isLocale } from '../i18n/locales.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const GAME_WORDS = 'virtual:game-words/';
+
+/**
+ * `virtual:game-words/<lang>`: the game's own names (src/i18n/gameTerms.ts) in that one language, without their
+ * sources. gameTerms.ts holds all four languages in one object, which no bundler can split, so importing it would put
+ * every language into whichever chunk imports it; this hands each language's chunk (src/web/locales/) its own words.
+ */
+function gameWordsByLanguage(): Plugin {
+  const pick = <K extends string>(table: Record<K, Record<'en' | 'ja' | 'de' | 'fr', string>>, lang: 'en' | 'ja' | 'de' | 'fr') =>
+    Object.fromEntries(Object.entries<Record<string, string>>(table).map(([key, names]) => [key, names[lang]]));
+  return {
+    name: 'game-words-by-language',
+    resolveId: (id) => (id.startsWith(GAME_WORDS) ? `\0${id}` : null),
+    load(id) {
+      if (!id.startsWith(`\0${GAME_WORDS}`)) return null;
+      const lang = id.slice(GAME_WORDS.length + 1);
+      if (!isLocale(lang)) throw new Error(`${id}: no such language`);
+      return `export default ${JSON.stringify({ terms: pick(GAME_TERMS, lang), regions: pick(GAME_REGIONS, lang) })};`;
+    },
+  };
+}
 
 /**
  * The web checklist: `src/web` bundled into `dist/web`, served by the service at `/app/`.
@@ -11,6 +35,7 @@ export default defineConfig({
   root: here('.'),
   base: '/app/',
   publicDir: false,
+  plugins: [gameWordsByLanguage()],
   build: {
     outDir: here('../../dist/web'),
     emptyOutDir: true,

@@ -1,12 +1,13 @@
 import { h, syncChildren } from '../dom.js';
+import { t, type WebKey } from '../i18n.js';
 import type { BoardCellState, BoardRow, GroupBoard } from '../types.js';
 import { verifiedMark } from './characterBadge.js';
 
 /** What a cell shows, and the words a screen reader (and a hovering pointer) gets instead of the emoji. */
-const CELL: Record<BoardCellState, { mark: string; words: string }> = {
-  done: { mark: '✅', words: 'done' },
-  open: { mark: '⬜', words: 'open' },
-  'not-tracked': { mark: '➖', words: 'not tracked' },
+const CELL: Record<BoardCellState, { mark: string; words: WebKey }> = {
+  done: { mark: '✅', words: 'groups.done' },
+  open: { mark: '⬜', words: 'groups.open' },
+  'not-tracked': { mark: '➖', words: 'groups.notTracked' },
 };
 
 /** A row as the DOM holds it: its element and what each part was built from, to touch only what changed. */
@@ -25,9 +26,9 @@ export function createBoardTable(labelId: string, groupName: string) {
   const headRow = h('tr');
   const body = h('tbody');
   const table = h('table', { class: 'board-table', 'aria-labelledby': labelId }, h('thead', {}, headRow), body);
-  const empty = h('p', { class: 'empty', hidden: true }, 'Nobody is on this board yet.');
+  const empty = h('p', { class: 'empty', hidden: true }, t('groups.empty'));
   // Focusable so that the keyboard can scroll a board wider than the screen; named, so it is announced as what it is.
-  const el = h('div', { class: 'board-scroll', role: 'region', 'aria-label': `Board of ${groupName}`, tabindex: 0 }, table);
+  const el = h('div', { class: 'board-scroll', role: 'region', 'aria-label': t('groups.board', { name: groupName }), tabindex: 0 }, table);
   const wrapper = h('div', { class: 'board-body' }, el, empty);
   let columns = '';
   let rows = new Map<string, BuiltRow>();
@@ -35,17 +36,18 @@ export function createBoardTable(labelId: string, groupName: string) {
 
   return {
     el: wrapper,
-    update(board: GroupBoard) {
+    /** `presetNames`: the presets' names in the page's language (the board names them in English). */
+    update(board: GroupBoard, presetNames: ReadonlyMap<string, string>) {
       if (board === shown) return; // a redraw of the page; the board itself changes only on a poll's 200
       shown = board;
-      el.setAttribute('aria-label', `Board of ${board.group.name}`);
-      const nextColumns = JSON.stringify(board.presets);
+      el.setAttribute('aria-label', t('groups.board', { name: board.group.name }));
+      const names = new Map(board.presets.map((p) => [p.key, presetNames.get(p.key) ?? p.name]));
+      const nextColumns = JSON.stringify([...names]);
       if (nextColumns !== columns) {
         columns = nextColumns;
-        headRow.replaceChildren(h('th', { scope: 'col' }, 'Character'), ...board.presets.map((p) => h('th', { scope: 'col' }, p.name)));
+        headRow.replaceChildren(h('th', { scope: 'col' }, t('groups.character')), ...[...names.values()].map((name) => h('th', { scope: 'col' }, name)));
         rows = new Map(); // other columns: every row is rebuilt
       }
-      const names = new Map(board.presets.map((p) => [p.key, p.name]));
       const next = new Map<string, BuiltRow>();
       board.rows.forEach((r, i) => {
         const name = JSON.stringify([r.memberName, r.characterName, r.world]);
@@ -80,13 +82,14 @@ function rowHeader(r: BoardRow): HTMLTableCellElement {
     'th',
     { scope: 'row' },
     h('span', { class: 'board-name' }, r.characterName, r.verified ? verifiedMark() : null),
-    r.you ? h('span', { class: 'tag' }, 'you') : null,
+    r.you ? h('span', { class: 'tag' }, t('groups.you')) : null,
     // Whose character it is, unless it is the player's own ("you" says so) or the name says it already.
     h('small', {}, r.you || r.memberName === r.characterName ? r.world : `${r.world} · ${r.memberName}`),
   );
 }
 
 function cell(presetName: string, state: BoardCellState): HTMLTableCellElement {
-  const { mark, words } = CELL[state];
-  return h('td', { class: `cell ${state}`, title: `${presetName}: ${words}` }, h('span', { 'aria-hidden': 'true' }, mark), h('span', { class: 'visually-hidden' }, words));
+  const mark = CELL[state].mark;
+  const words = t(CELL[state].words);
+  return h('td', { class: `cell ${state}`, title: t('groups.cell', { preset: presetName, state: words }) }, h('span', { 'aria-hidden': 'true' }, mark), h('span', { class: 'visually-hidden' }, words));
 }

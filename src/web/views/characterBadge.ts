@@ -1,4 +1,5 @@
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import { characterLabel } from '../labels.js';
 import type { Character } from '../types.js';
 
@@ -15,9 +16,9 @@ export function avatar(url: string | null): HTMLElement {
 export function verifiedMark(): HTMLElement {
   return h(
     'span',
-    { class: 'verified', title: 'Verified: proven yours on the Lodestone' },
+    { class: 'verified', title: t('characters.verifiedTitle') },
     h('span', { 'aria-hidden': 'true' }, '☑️'),
-    h('span', { class: 'visually-hidden' }, ', verified'),
+    h('span', { class: 'visually-hidden' }, t('characters.verified')),
   );
 }
 

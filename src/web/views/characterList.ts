@@ -1,4 +1,5 @@
 import { domId, h, syncChildren } from '../dom.js';
+import { t } from '../i18n.js';
 import { homeLabel } from '../labels.js';
 import type { LodestoneActions } from '../lodestoneActions.js';
 import { formatDayAndTime } from '../time.js';
@@ -35,7 +36,7 @@ const focusById = (id: string) => document.getElementById(id)?.focus();
  */
 export function createCharacterList(actions: LodestoneActions, lodestone: boolean) {
   const el = h('ul', { class: 'characters' });
-  const empty = h('li', { class: 'empty' }, 'No character linked yet.');
+  const empty = h('li', { class: 'empty' }, t('characters.none'));
   const ui = new Map<string, RowState>();
   const built = new Map<string, { sig: string; li: HTMLLIElement }>();
   let characters: Character[] = [];
@@ -117,7 +118,7 @@ export function createCharacterList(actions: LodestoneActions, lodestone: boolea
 }
 
 function characterRow(c: Character, s: RowState, lodestone: boolean, on: RowHandlers): HTMLLIElement {
-  const notes = lodestone ? [c.verified ? null : 'not verified', c.fetchedAt === null ? 'never read from the Lodestone' : null].filter((n) => n !== null) : [];
+  const notes = lodestone ? [c.verified ? null : t('characters.notVerified'), c.fetchedAt === null ? t('characters.neverRead') : null].filter((n) => n !== null) : [];
   const waiting = s.busy !== null;
   const button = (key: string, text: string, label: string, onclick: () => void) =>
     h('button', { type: 'button', class: 'quiet', id: domId(key, c.id), 'aria-label': label, 'aria-disabled': waiting ? 'true' : null, onclick }, text);
@@ -126,13 +127,13 @@ function characterRow(c: Character, s: RowState, lodestone: boolean, on: RowHand
         'div',
         { class: 'character-actions' },
         s.busy === 'refresh'
-          ? button('refresh', 'Refreshing…', `Refreshing ${c.name} from the Lodestone…`, on.refresh)
-          : button('refresh', 'Refresh', `Refresh ${c.name} from the Lodestone`, on.refresh),
+          ? button('refresh', t('characters.refreshing'), t('characters.refreshingLabel', { name: c.name }), on.refresh)
+          : button('refresh', t('characters.refresh'), t('characters.refreshLabel', { name: c.name }), on.refresh),
         c.verified || s.verification
           ? null
           : s.busy === 'verify'
-            ? button('verify', 'Getting a code…', `Getting a code to verify ${c.name}…`, on.verify)
-            : button('verify', 'Verify', `Verify ${c.name} is yours`, on.verify),
+            ? button('verify', t('characters.gettingCode'), t('characters.gettingCodeLabel', { name: c.name }), on.verify)
+            : button('verify', t('characters.verify'), t('characters.verifyLabel', { name: c.name }), on.verify),
       )
     : null;
 
@@ -153,7 +154,7 @@ function characterRow(c: Character, s: RowState, lodestone: boolean, on: RowHand
       actions,
     ),
     c.lostVerificationAt && !c.verified
-      ? h('p', { class: 'character-note' }, `On ${formatDayAndTime(c.lostVerificationAt)} another account proved ${c.name} theirs. If it is yours, verify it again.`)
+      ? h('p', { class: 'character-note' }, t('characters.lostVerification', { when: formatDayAndTime(c.lostVerificationAt), name: c.name }))
       : null,
     s.message ? h('p', { class: 'form-error', role: 'alert' }, s.message) : null,
     s.verification

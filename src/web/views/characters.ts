@@ -1,5 +1,6 @@
 import type { NewCharacter } from '../api.js';
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import type { LodestoneActions } from '../lodestoneActions.js';
 import type { Character, Features } from '../types.js';
 import { createCharacterList } from './characterList.js';
@@ -14,9 +15,9 @@ export function createCharacterPanel(actions: LodestoneActions & { linkCharacter
     el: h(
       'section',
       { class: 'panel', 'aria-labelledby': 'characters-h' },
-      h('h2', { id: 'characters-h' }, 'Characters'),
+      h('h2', { id: 'characters-h' }, t('characters.heading')),
       list.el,
-      h('details', {}, h('summary', {}, 'Link a character'), link.el),
+      h('details', { id: 'link-character-panel' }, h('summary', {}, t('characters.link')), link.el),
     ),
     update(characters: Character[]) {
       list.update(characters);

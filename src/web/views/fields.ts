@@ -1,5 +1,6 @@
 import { ALL_WORLDS } from '../../characters/worlds.js';
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 import { characterLabel } from '../labels.js';
 import type { Character } from '../types.js';
 
@@ -11,7 +12,7 @@ export function field(label: string, control: HTMLInputElement | HTMLSelectEleme
 /** Fills an "Account-wide or one character" select, keeping the current choice when it still exists. */
 export function fillOwners(select: HTMLSelectElement, characters: Character[]): void {
   const current = select.value;
-  select.replaceChildren(h('option', { value: '' }, 'Account-wide'), ...characters.map((c) => h('option', { value: c.id }, characterLabel(c))));
+  select.replaceChildren(h('option', { value: '' }, t('checklist.accountWide')), ...characters.map((c) => h('option', { value: c.id }, characterLabel(c))));
   if ([...select.options].some((o) => o.value === current)) select.value = current;
 }
 

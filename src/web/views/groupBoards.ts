@@ -1,4 +1,5 @@
 import { h, syncChildren } from '../dom.js';
+import { t } from '../i18n.js';
 import type { GroupActions } from '../groupActions.js';
 import type { Character, Group, GroupBoard, Preset } from '../types.js';
 import { createGroupCard } from './groupCard.js';
@@ -10,22 +11,23 @@ import { createJoinGroup } from './joinGroup.js';
  */
 export function createGroupBoards(actions: GroupActions) {
   const list = h('div', { class: 'boards' });
-  const none = h('p', { class: 'empty' }, 'You are in no group yet. In a group, everyone sees who still has which of its chores open before the reset; a member can give you its id to join.');
+  const none = h('p', { class: 'empty' }, t('groups.none'));
   const join = createJoinGroup(actions);
   // Closed until asked for, like the other forms: most visits are for the checklist.
-  const details = h('details', { class: 'join' }, h('summary', {}, 'Join a group'), join.el);
+  const details = h('details', { class: 'join', id: 'join-group-panel' }, h('summary', {}, t('join.heading')), join.el);
   const cards = new Map<string, ReturnType<typeof createGroupCard>>();
 
   return {
-    el: h('section', { class: 'panel groups', id: 'groups-panel', 'aria-labelledby': 'groups-h' }, h('h2', { id: 'groups-h', tabindex: -1 }, 'Groups'), none, list, details),
+    el: h('section', { class: 'panel groups', id: 'groups-panel', 'aria-labelledby': 'groups-h' }, h('h2', { id: 'groups-h', tabindex: -1 }, t('groups.heading')), none, list, details),
     update(groups: Group[], boards: ReadonlyMap<string, GroupBoard>, characters: Character[], presets: Preset[]) {
       none.hidden = groups.length > 0;
+      const presetNames = new Map(presets.map((p) => [p.key, p.name]));
       syncChildren(
         list,
         groups.map((g) => {
           let card = cards.get(g.id);
           if (!card) cards.set(g.id, (card = createGroupCard(g, actions)));
-          card.update(g, boards.get(g.id));
+          card.update(g, boards.get(g.id), presetNames);
           return card.el;
         }),
       );

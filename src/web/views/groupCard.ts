@@ -1,4 +1,5 @@
 import { domId, h } from '../dom.js';
+import { t } from '../i18n.js';
 import type { Group, GroupBoard } from '../types.js';
 import { createBoardTable } from './boardTable.js';
 import { resetNote } from './checklist.js';
@@ -19,8 +20,8 @@ export function createGroupCard(first: Group, actions: GroupCardActions) {
   const heading = h('h3', { id: headingId }, group.name);
   const members = h('span', { class: 'board-meta' });
   const reset = h('span', { class: 'board-reset' });
-  const leave = h('button', { type: 'button', class: 'quiet danger', id: domId('leave', group.id), 'aria-label': `Leave ${group.name}` }, 'Leave');
-  const loading = h('p', { class: 'loading' }, 'Loading the board…');
+  const leave = h('button', { type: 'button', class: 'quiet danger', id: domId('leave', group.id), 'aria-label': t('groups.leaveLabel', { name: group.name }) }, t('groups.leave'));
+  const loading = h('p', { class: 'loading' }, t('groups.loading'));
   const table = createBoardTable(headingId, group.name);
   table.el.hidden = true;
   let confirmBox: HTMLElement | null = null;
@@ -38,11 +39,11 @@ export function createGroupCard(first: Group, actions: GroupCardActions) {
       return;
     }
     const questionId = domId('leave-q', group.id);
-    const yes = h('button', { type: 'button', class: 'danger-solid', id: domId('leave-yes', group.id) }, `Leave ${group.name}`);
-    const no = h('button', { type: 'button', class: 'quiet cancel' }, 'Cancel');
+    const yes = h('button', { type: 'button', class: 'danger-solid', id: domId('leave-yes', group.id) }, t('groups.leaveLabel', { name: group.name }));
+    const no = h('button', { type: 'button', class: 'quiet cancel' }, t('page.cancel'));
     yes.addEventListener('click', async () => {
       if (isBusy(yes)) return;
-      const done = markBusy(yes, 'Leaving…', `Leaving ${group.name}…`);
+      const done = markBusy(yes, t('groups.leaving'), t('groups.leavingLabel', { name: group.name }));
       if (await actions.leaveGroup(group)) document.getElementById('groups-h')?.focus(); // this card is gone
       else done(); // the API's sentence is in the message; nothing changed, so the question stays
     });
@@ -57,7 +58,7 @@ export function createGroupCard(first: Group, actions: GroupCardActions) {
           if ((e as KeyboardEvent).key === 'Escape') closeConfirm();
         },
       },
-      h('p', { id: questionId }, `Leave ${group.name}? Your characters come off its board. You can join again with its id.`),
+      h('p', { id: questionId }, t('groups.leaveQuestion', { name: group.name })),
       h('div', { class: 'buttons' }, yes, no),
     );
     head.after(confirmBox);
@@ -70,20 +71,21 @@ export function createGroupCard(first: Group, actions: GroupCardActions) {
 
   return {
     el,
-    update(next: Group, board: GroupBoard | undefined) {
+    /** `presetNames`: the presets' names in the page's language, for the board's columns. */
+    update(next: Group, board: GroupBoard | undefined, presetNames: ReadonlyMap<string, string>) {
       group = board?.group ?? next;
       if (heading.textContent !== group.name) heading.textContent = group.name;
-      leave.setAttribute('aria-label', `Leave ${group.name}`);
-      const count = `${group.memberCount} member${group.memberCount === 1 ? '' : 's'}`;
+      leave.setAttribute('aria-label', t('groups.leaveLabel', { name: group.name }));
+      const count = t('groups.members', { count: group.memberCount });
       if (members.textContent !== count) members.textContent = count;
       if (!board) return;
       loading.remove();
       table.el.hidden = false;
-      table.update(board);
+      table.update(board, presetNames);
       // Only a new instant is drawn again: the countdown inside is kept ticking by the page's clock.
       if (board.nextReset !== shownReset) {
         shownReset = board.nextReset;
-        reset.replaceChildren(...(board.nextReset ? [resetNote('next reset', board.nextReset)] : []));
+        reset.replaceChildren(...(board.nextReset ? [resetNote('groups.nextResetIn', board.nextReset)] : []));
       }
     },
   };
@@ -101,23 +103,23 @@ function invite(group: Group): HTMLElement {
     ? h('button', {
         type: 'button',
         class: 'quiet',
-        'aria-label': `Copy the id of ${group.name}`,
+        'aria-label': t('groups.copyLabel', { name: group.name }),
         onclick: () => {
           navigator.clipboard.writeText(group.id).then(
-            () => void (copied.textContent = 'Copied.'),
+            () => void (copied.textContent = t('page.copied')),
             () => {
               code.focus();
-              copied.textContent = 'Copying was not allowed: the id is selected, copy it by hand.';
+              copied.textContent = t('groups.copyRefused');
             },
           );
         },
-      }, 'Copy')
+      }, t('page.copy'))
     : null;
   return h(
     'details',
-    { class: 'invite' },
-    h('summary', {}, 'Invite someone'),
-    h('div', { class: 'code-row' }, h('label', { for: fieldId }, 'Id to share'), code, copy, copied),
-    h('p', { id: hintId, class: 'hint' }, 'Whoever has this id can join the group from their checklist, under “Join a group”.'),
+    { class: 'invite', id: domId('invite-panel', group.id) },
+    h('summary', {}, t('groups.invite')),
+    h('div', { class: 'code-row' }, h('label', { for: fieldId }, t('groups.inviteId')), code, copy, copied),
+    h('p', { id: hintId, class: 'hint' }, t('groups.inviteHint')),
   );
 }

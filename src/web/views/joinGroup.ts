@@ -1,14 +1,12 @@
 import { clearDraft, keepDraft } from '../drafts.js';
 import { h } from '../dom.js';
 import type { GroupActions } from '../groupActions.js';
+import { listed, t } from '../i18n.js';
 import { characterLabel } from '../labels.js';
 import type { Character, Preset } from '../types.js';
 import { feedback, field, isBusy, markBusy } from './fields.js';
 
 const DRAFT = 'join-group';
-
-/** "a, b and c" */
-const listed = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 /**
  * "Join a group": the id a member shared and the character(s) to join with. The answer names the group's presets the
@@ -17,13 +15,13 @@ const listed = (names: string[]) => (names.length <= 1 ? names.join('') : `${nam
 export function createJoinGroup(actions: Pick<GroupActions, 'joinGroup' | 'trackPresets'>) {
   const groupId = h('input', { id: 'join-group-id', name: 'groupId', required: true, maxlength: 64, autocomplete: 'off', spellcheck: 'false' });
   const choice = h('select', { id: 'join-character', name: 'characterId' });
-  const button = h('button', { type: 'submit' }, 'Join');
+  const button = h('button', { type: 'submit' }, t('join.join'));
   const said = feedback();
   const form = h(
     'form',
     { id: 'join-group-form', class: 'stack' },
-    field('Group id', groupId, 'A member of the group finds it under “Invite someone” on its board.'),
-    field('Join with', choice, 'Only these characters, and only the presets the group tracks, appear on its board.'),
+    field(t('join.groupId'), groupId, t('join.groupIdHint')),
+    field(t('join.with'), choice, t('join.withHint')),
     button,
     said.el,
   );
@@ -38,18 +36,18 @@ export function createJoinGroup(actions: Pick<GroupActions, 'joinGroup' | 'track
   /** The presets a join found untracked, and the button that tracks them for those characters. */
   const offer = (groupName: string, keys: string[], owners: Character[]) => {
     const names = listed(keys.map(nameOf));
-    const forWhom = owners.length === 1 ? owners[0]!.name : 'each of your characters';
-    const text = h('p', { tabindex: -1 }, `You do not track ${keys.length === 1 ? 'one' : keys.length} of its presets yet: ${names}. Until you do, they show ➖ on the board.`);
-    const track = h('button', { type: 'button', id: 'track-missing', 'aria-label': `Track ${names} for ${forWhom}` }, 'Track them');
+    const whom = owners.length === 1 ? owners[0]!.name : t('join.eachCharacter');
+    const text = h('p', { tabindex: -1 }, t('join.untracked', { count: keys.length, names }));
+    const track = h('button', { type: 'button', id: 'track-missing', 'aria-label': t('join.trackLabel', { names, whom }) }, t('join.track'));
     const trackSaid = feedback();
     track.addEventListener('click', async () => {
       if (isBusy(track)) return;
-      const done = markBusy(track, 'Adding…', `Adding ${names} for ${forWhom}…`);
+      const done = markBusy(track, t('join.adding'), t('join.addingLabel', { names, whom }));
       const r = await actions.trackPresets(keys, owners.map((c) => c.id));
       done();
       if (!r.ok) return trackSaid.fail(r.message);
       missing.replaceChildren(text);
-      text.textContent = `Added ${r.value} task${r.value === 1 ? '' : 's'} for ${forWhom}: ${names} ${keys.length === 1 ? 'is' : 'are'} on the board of ${groupName} now.`;
+      text.textContent = t('join.tracked', { count: keys.length, tasks: t('join.tasks', { count: r.value }), whom, names, group: groupName });
       text.focus(); // the button is gone: the keyboard stays here, on what happened
     });
     missing.replaceChildren(text, h('div', { class: 'buttons' }, track), trackSaid.el);
@@ -61,7 +59,7 @@ export function createJoinGroup(actions: Pick<GroupActions, 'joinGroup' | 'track
     if (isBusy(button)) return;
     const chosen = choice.value || null;
     const owners = chosen ? characters.filter((c) => c.id === chosen) : characters;
-    const done = markBusy(button, 'Joining…');
+    const done = markBusy(button, t('join.joining'));
     missing.hidden = true;
     said.progress('');
     const r = await actions.joinGroup(groupId.value.trim(), chosen);
@@ -70,7 +68,7 @@ export function createJoinGroup(actions: Pick<GroupActions, 'joinGroup' | 'track
     form.reset();
     clearDraft(DRAFT);
     const { group, missingPresets } = r.value;
-    said.done(`You joined ${group.name}; its board is below.${missingPresets.length === 0 ? ' You already track everything it tracks.' : ''}`);
+    said.done(t(missingPresets.length === 0 ? 'join.joinedAllTracked' : 'join.joined', { name: group.name }));
     if (missingPresets.length > 0) offer(group.name, missingPresets, owners);
   });
 
@@ -84,7 +82,7 @@ export function createJoinGroup(actions: Pick<GroupActions, 'joinGroup' | 'track
       if (sig === shownCharacters) return;
       shownCharacters = sig;
       const current = choice.value;
-      choice.replaceChildren(h('option', { value: '' }, 'All my characters'), ...characters.map((c) => h('option', { value: c.id }, characterLabel(c))));
+      choice.replaceChildren(h('option', { value: '' }, t('join.allCharacters')), ...characters.map((c) => h('option', { value: c.id }, characterLabel(c))));
       if ([...choice.options].some((o) => o.value === current)) choice.value = current;
       if (first) keepDraft(form, DRAFT); // once the characters are listed, so a saved choice can be picked again
       first = false;

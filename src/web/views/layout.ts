@@ -1,6 +1,7 @@
 import type { NewCharacter, NewTask } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import type { GroupActions } from '../groupActions.js';
+import { t } from '../i18n.js';
 import type { LodestoneActions } from '../lodestoneActions.js';
 import type { Character, Features, Group, GroupBoard, Preset, Resets, Task } from '../types.js';
 import { createCharacterPanel } from './characters.js';
@@ -51,13 +52,13 @@ export function createScreen(actions: ScreenActions, features: Features) {
     h(
       'div',
       { class: 'main-column' },
-      h('section', { class: 'checklist', 'aria-labelledby': 'checklist-h' }, h('h2', { id: 'checklist-h', class: 'visually-hidden', tabindex: -1 }, 'Checklist'), checklist),
+      h('section', { class: 'checklist', 'aria-labelledby': 'checklist-h' }, h('h2', { id: 'checklist-h', class: 'visually-hidden', tabindex: -1 }, t('checklist.heading')), checklist),
       groups.el,
     ),
     h(
       'div',
       { class: 'side' },
-      h('section', { class: 'panel', 'aria-labelledby': 'resets-h' }, h('h2', { id: 'resets-h' }, 'Next resets'), resets),
+      h('section', { class: 'panel', 'aria-labelledby': 'resets-h' }, h('h2', { id: 'resets-h' }, t('resets.heading')), resets),
       presetForm.el,
       taskForm.el,
       characters.el,
@@ -67,7 +68,7 @@ export function createScreen(actions: ScreenActions, features: Features) {
   return {
     el,
     update(s: ScreenState) {
-      replaceChildren(checklist, renderChecklist(s.tasks, s.characters, s.editing, actions));
+      replaceChildren(checklist, renderChecklist(s.tasks, s.characters, s.presets, s.editing, actions));
       replaceChildren(resets, renderResets(s.resets, s.characters));
       presetForm.update(s.presets, s.tasks, s.characters);
       taskForm.update(s.characters, first);

@@ -2,6 +2,7 @@ import { findWorld } from '../../characters/worlds.js';
 import type { LodestoneLink } from '../api.js';
 import { clearDraft, keepDraft } from '../drafts.js';
 import { domId, h, replaceChildren } from '../dom.js';
+import { t } from '../i18n.js';
 import { entryWorldLabel } from '../labels.js';
 import type { LodestoneActions, Outcome } from '../lodestoneActions.js';
 import type { Character, LodestoneEntry } from '../types.js';
@@ -10,7 +11,6 @@ import { feedback, field, isBusy, markBusy, worldsDatalist } from './fields.js';
 
 const URL_DRAFT = 'link-lodestone';
 const SEARCH_DRAFT = 'search-lodestone';
-const READING = 'Reading the Lodestone; this can take a few seconds…';
 
 /**
  * Linking with the Lodestone on: by profile URL or id, or by searching a name on a world and picking from the
@@ -23,12 +23,12 @@ export function createLodestoneLink(actions: LodestoneActions, onLinked: (c: Cha
 
   // By profile URL or id.
   const profile = h('input', { id: 'char-profile', name: 'profile', required: true, maxlength: 300, autocomplete: 'off', spellcheck: 'false', inputmode: 'url' });
-  const linkButton = h('button', { type: 'submit' }, 'Link');
+  const linkButton = h('button', { type: 'submit' }, t('lodestone.link'));
   const byUrl = feedback();
   const urlForm = h(
     'form',
     { id: 'lodestone-link-form', class: 'stack' },
-    field('Lodestone profile URL or id', profile, 'For example https://eu.finalfantasyxiv.com/lodestone/character/12345678/ or just 12345678.'),
+    field(t('lodestone.profile'), profile, t('lodestone.profileHint')),
     linkButton,
     byUrl.el,
   );
@@ -40,15 +40,15 @@ export function createLodestoneLink(actions: LodestoneActions, onLinked: (c: Cha
     const known = findWorld(world.value);
     if (known) world.value = known.world;
   });
-  const searchButton = h('button', { type: 'submit', value: 'search' }, 'Search');
-  const linkByName = h('button', { type: 'submit', value: 'link', class: 'secondary' }, 'Link by name');
+  const searchButton = h('button', { type: 'submit', value: 'search' }, t('lodestone.search'));
+  const linkByName = h('button', { type: 'submit', value: 'link', class: 'secondary' }, t('lodestone.linkByName'));
   const byName = feedback();
   const searchForm = h(
     'form',
     { id: 'lodestone-search-form', class: 'stack', 'aria-labelledby': 'lodestone-search-h' },
-    h('h3', { id: 'lodestone-search-h' }, 'Search by name and world'),
-    field('Name', name),
-    field('World', world),
+    h('h3', { id: 'lodestone-search-h' }, t('lodestone.searchHeading')),
+    field(t('characters.name'), name),
+    field(t('characters.world'), world),
     worldsDatalist(),
     h('div', { class: 'buttons' }, searchButton, linkByName),
     byName.el,
@@ -74,7 +74,7 @@ export function createLodestoneLink(actions: LodestoneActions, onLinked: (c: Cha
   const busyWith = async <T>(button: HTMLButtonElement, busy: [text: string, label?: string], say: ReturnType<typeof feedback>, call: () => Promise<Outcome<T>>) => {
     if (isBusy(button)) return null;
     const done = markBusy(button, ...busy);
-    say.progress(READING);
+    say.progress(t('lodestone.reading'));
     try {
       const r = await call();
       say.fail(r.ok ? null : r.message);
@@ -86,14 +86,14 @@ export function createLodestoneLink(actions: LodestoneActions, onLinked: (c: Cha
 
   const link = async (input: LodestoneLink, button: HTMLButtonElement, say: ReturnType<typeof feedback>, label?: string) => {
     picked.fail(null);
-    const r = await busyWith(button, ['Linking…', label], say, () => actions.linkFromLodestone(input));
-    if (r && !r.ok && r.candidates.length > 0) showResults('Is it one of these?', r.candidates);
+    const r = await busyWith(button, [t('lodestone.linking'), label], say, () => actions.linkFromLodestone(input));
+    if (r && !r.ok && r.candidates.length > 0) showResults(t('lodestone.oneOfThese'), r.candidates);
     if (r?.ok) for (const f of [byUrl, byName, picked]) f.fail(null); // what an earlier try said no longer holds
     return r?.ok ? r.value : null;
   };
 
   async function pick(e: LodestoneEntry, button: HTMLButtonElement) {
-    const c = await link({ lodestoneId: e.lodestoneId }, button, picked, `Linking ${e.name} (${e.world}), Lodestone id ${e.lodestoneId}…`);
+    const c = await link({ lodestoneId: e.lodestoneId }, button, picked, t('lodestone.linkingEntry', { name: e.name, world: e.world, id: e.lodestoneId }));
     if (c) onLinked(c); // its Link button is gone, replaced by "linked": the keyboard goes to the new row
   }
 
@@ -118,11 +118,11 @@ export function createLodestoneLink(actions: LodestoneActions, onLinked: (c: Cha
       return;
     }
     picked.fail(null);
-    const r = await busyWith(searchButton, ['Searching…'], byName, () => actions.searchLodestone(q.name, q.world));
+    const r = await busyWith(searchButton, [t('lodestone.searching')], byName, () => actions.searchLodestone(q.name, q.world));
     if (!r?.ok) return;
     const n = r.value.length;
-    byName.done(n === 0 ? `The Lodestone found nobody named “${q.name}” on ${q.world}.` : `The Lodestone found ${n === 1 ? 'one character' : `${n} characters`}.`);
-    showResults(`Found on ${q.world}`, r.value);
+    byName.done(n === 0 ? t('lodestone.foundNobody', { name: q.name, world: q.world }) : t('lodestone.found', { count: n }));
+    showResults(t('lodestone.foundOn', { world: q.world }), r.value);
   });
 
   keepDraft(urlForm, URL_DRAFT);
@@ -150,13 +150,13 @@ function asLink(typed: string): LodestoneLink {
 
 function entryRow(e: LodestoneEntry, linked: boolean, pick: (e: LodestoneEntry, button: HTMLButtonElement) => void): HTMLElement {
   // The id in the spoken name tells apart two characters of the same name on one world, whose faces tell them apart on screen.
-  const button = h('button', { type: 'button', id: domId('pick', e.lodestoneId), 'aria-label': `Link ${e.name} (${e.world}), Lodestone id ${e.lodestoneId}` }, 'Link');
+  const button = h('button', { type: 'button', id: domId('pick', e.lodestoneId), 'aria-label': t('lodestone.linkEntry', { name: e.name, world: e.world, id: e.lodestoneId }) }, t('lodestone.link'));
   button.addEventListener('click', () => pick(e, button));
   return h(
     'li',
     { class: 'candidate' },
     avatar(e.avatarUrl),
     h('span', { class: 'candidate-text' }, h('span', { class: 'name' }, e.name), h('small', {}, entryWorldLabel(e))),
-    linked ? h('span', { class: 'tag' }, 'linked') : button,
+    linked ? h('span', { class: 'tag' }, t('lodestone.linked')) : button,
   );
 }

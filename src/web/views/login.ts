@@ -1,14 +1,15 @@
 import { h } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** The logged-out screen. The button navigates to GET /login, which sends the browser on to Discord. */
 export function renderLogin(message: string | null): Node {
-  const button = h('button', { type: 'button', id: 'login', class: 'primary' }, 'Log in with Discord');
+  const button = h('button', { type: 'button', id: 'login', class: 'primary' }, t('login.button'));
   button.addEventListener('click', () => location.assign('/login'));
   return h(
     'section',
     { class: 'login panel', 'aria-labelledby': 'login-h' },
-    h('h2', { id: 'login-h' }, 'Your FFXIV chores, one checklist'),
-    h('p', {}, 'Duty roulettes, Wondrous Tails, Custom Deliveries, the cactpots: tick them off and see when each one resets, in your own time zone.'),
+    h('h2', { id: 'login-h' }, t('login.heading')),
+    h('p', {}, t('login.blurb')),
     message ? h('p', { class: 'notice', role: 'alert' }, message) : null,
     button,
   );

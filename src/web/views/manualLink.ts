@@ -2,7 +2,8 @@ import { findWorld } from '../../characters/worlds.js';
 import type { NewCharacter } from '../api.js';
 import { clearDraft, keepDraft } from '../drafts.js';
 import { formValues, h } from '../dom.js';
-import { REGION_LABEL, REGION_ORDER } from '../labels.js';
+import { regionLabel, t } from '../i18n.js';
+import { REGION_ORDER } from '../labels.js';
 import type { Region } from '../types.js';
 import { field, onSubmit, worldsDatalist } from './fields.js';
 
@@ -14,7 +15,7 @@ export function createManualLink(submit: (input: NewCharacter) => Promise<boolea
   const name = h('input', { id: 'char-name', name: 'name', required: true, maxlength: 40, autocomplete: 'off' });
   const world = h('input', { id: 'char-world', name: 'world', required: true, maxlength: 30, list: 'worlds', autocomplete: 'off' });
   const datacenter = h('input', { id: 'char-dc', name: 'datacenter', required: true, maxlength: 30, autocomplete: 'off' });
-  const region = h('select', { id: 'char-region', name: 'region' }, ...REGION_ORDER.map((r) => h('option', { value: r }, REGION_LABEL[r])));
+  const region = h('select', { id: 'char-region', name: 'region' }, ...REGION_ORDER.map((r) => h('option', { value: r }, regionLabel(r))));
 
   world.addEventListener('change', () => {
     const known = findWorld(world.value);
@@ -27,13 +28,13 @@ export function createManualLink(submit: (input: NewCharacter) => Promise<boolea
   const form = h(
     'form',
     { id: 'link-character-form', class: 'stack' },
-    field('Lodestone id', lodestoneId, 'The number in your Lodestone profile URL.'),
-    field('Name', name),
-    field('World', world),
-    field('Data center', datacenter),
-    field('Region', region),
+    field(t('characters.lodestoneId'), lodestoneId, t('characters.lodestoneIdHint')),
+    field(t('characters.name'), name),
+    field(t('characters.world'), world),
+    field(t('characters.datacenter'), datacenter),
+    field(t('characters.region'), region),
     worldsDatalist(),
-    h('button', { type: 'submit' }, 'Link character'),
+    h('button', { type: 'submit' }, t('characters.linkCharacter')),
   );
   keepDraft(form, DRAFT);
   onSubmit(form, async () => {

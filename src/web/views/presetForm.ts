@@ -1,4 +1,5 @@
 import { domId, h, replaceChildren } from '../dom.js';
+import { t } from '../i18n.js';
 import type { Character, Preset, Task } from '../types.js';
 import { field, fillOwners, onSubmit } from './fields.js';
 
@@ -7,12 +8,13 @@ export function createPresetForm(submit: (keys: string[], characterId: string | 
   const owner = h('select', { id: 'preset-owner', name: 'characterId' });
   const list = h('div', { class: 'presets' });
   const chosen = new Set<string>();
-  const form = h('form', { id: 'add-presets-form', class: 'stack' }, field('For', owner), list, h('button', { type: 'submit' }, 'Add selected'));
+  const form = h('form', { id: 'add-presets-form', class: 'stack' }, field(t('presets.for'), owner), list, h('button', { type: 'submit' }, t('presets.add')));
   let last: { presets: Preset[]; tasks: Task[] } = { presets: [], tasks: [] };
 
   const renderList = () => {
     const ownerId = owner.value || null;
     const present = new Set(last.tasks.filter((t) => t.presetKey && t.characterId === ownerId).map((t) => t.presetKey));
+    // Grouped by the category's key; headed by its name in the page's language.
     const categories = [...new Set(last.presets.map((p) => p.category))];
     replaceChildren(
       list,
@@ -20,7 +22,7 @@ export function createPresetForm(submit: (keys: string[], characterId: string | 
         h(
           'fieldset',
           {},
-          h('legend', {}, category),
+          h('legend', {}, last.presets.find((p) => p.category === category)?.categoryName ?? category),
           ...last.presets.filter((p) => p.category === category).map((p) => presetOption(p, present.has(p.key), ownerId, chosen)),
         ),
       ),
@@ -37,7 +39,7 @@ export function createPresetForm(submit: (keys: string[], characterId: string | 
   });
 
   return {
-    el: h('details', { class: 'panel', id: 'presets-panel' }, h('summary', {}, h('h2', {}, 'Add presets')), form),
+    el: h('details', { class: 'panel', id: 'presets-panel' }, h('summary', {}, h('h2', {}, t('presets.heading'))), form),
     update(presets: Preset[], tasks: Task[], characters: Character[]) {
       fillOwners(owner, characters);
       last = { presets, tasks };
@@ -54,7 +56,7 @@ function presetOption(p: Preset, added: boolean, ownerId: string | null, chosen:
   if (unavailable) chosen.delete(p.key);
   const box = h('input', { type: 'checkbox', id, name: 'keys', value: p.key, checked: added || chosen.has(p.key), disabled: unavailable });
   box.addEventListener('change', () => (box.checked ? chosen.add(p.key) : chosen.delete(p.key)));
-  const note = added ? 'added' : needsCharacter ? 'pick a character' : null;
+  const note = added ? t('presets.added') : needsCharacter ? t('presets.pickCharacter') : null;
   return h(
     'div',
     { class: 'preset' },

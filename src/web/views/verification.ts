@@ -1,4 +1,5 @@
 import { domId, h } from '../dom.js';
+import { t, tNodes } from '../i18n.js';
 import { formatClockTime, serverNow } from '../time.js';
 import type { Character, Verification } from '../types.js';
 
@@ -35,19 +36,19 @@ export function verificationBox(c: Character, v: Verification, view: Verificatio
         type: 'button',
         class: 'quiet',
         id: domId('copy', c.id),
-        'aria-label': `Copy the code for ${c.name}`,
+        'aria-label': t('verification.copyLabel', { name: c.name }),
         onclick: () => {
           navigator.clipboard.writeText(v.code).then(
             () => {
-              copied.textContent = 'Copied.';
+              copied.textContent = t('page.copied');
             },
             () => {
               code.focus();
-              copied.textContent = 'Copying was not allowed: the code is selected, copy it by hand.';
+              copied.textContent = t('verification.copyRefused');
             },
           );
         },
-      }, 'Copy')
+      }, t('page.copy'))
     : null;
 
   const checking = view.busy === 'check';
@@ -62,12 +63,12 @@ export function verificationBox(c: Character, v: Verification, view: Verificatio
         if ((e as KeyboardEvent).key === 'Escape') on.close();
       },
     },
-    h('p', { class: 'verification-title', id: titleId }, `Prove ${c.name} is yours`),
-    h('div', { class: 'code-row' }, h('label', { for: codeId }, 'Code'), code, copy, copied),
+    h('p', { class: 'verification-title', id: titleId }, t('verification.title', { name: c.name })),
+    h('div', { class: 'code-row' }, h('label', { for: codeId }, t('verification.code')), code, copy, copied),
     h('p', { class: 'steps', id: stepsId }, ...withLinks(v.instructions)),
     expired
-      ? h('p', { class: 'expiry' }, 'This code has expired: get a new one.')
-      : h('p', { class: 'expiry' }, 'The code works until ', h('time', { datetime: v.expiresAt }, formatClockTime(v.expiresAt)), ' (your time).'),
+      ? h('p', { class: 'expiry' }, t('verification.expired'))
+      : h('p', { class: 'expiry' }, ...tNodes('verification.worksUntil', { time: h('time', { datetime: v.expiresAt }, formatClockTime(v.expiresAt)) })),
     view.message ? h('p', { class: 'form-error', role: 'alert' }, view.message) : null,
     h(
       'div',
@@ -76,18 +77,18 @@ export function verificationBox(c: Character, v: Verification, view: Verificatio
         type: 'button',
         id: domId('check', c.id),
         'aria-disabled': view.busy !== null ? 'true' : null,
-        'aria-label': checking ? `Checking ${c.name}’s Lodestone profile…` : `Check now for ${c.name}`,
+        'aria-label': checking ? t('verification.checkingLabel', { name: c.name }) : t('verification.checkLabel', { name: c.name }),
         onclick: () => on.check(),
-      }, checking ? 'Checking…' : 'Check now'),
+      }, checking ? t('verification.checking') : t('verification.check')),
       h('button', {
         type: 'button',
         class: 'quiet',
         id: domId('renew', c.id),
         'aria-disabled': view.busy !== null ? 'true' : null,
-        'aria-label': renewing ? `Getting a new code for ${c.name}…` : `Get a new code for ${c.name}`,
+        'aria-label': renewing ? t('verification.renewingLabel', { name: c.name }) : t('verification.renewLabel', { name: c.name }),
         onclick: () => on.renew(),
-      }, renewing ? 'Getting a code…' : 'New code'),
-      h('button', { type: 'button', class: 'quiet', id: domId('close-verify', c.id), 'aria-label': `Close the code for ${c.name}`, onclick: () => on.close() }, 'Close'),
+      }, renewing ? t('verification.renewing') : t('verification.renew')),
+      h('button', { type: 'button', class: 'quiet', id: domId('close-verify', c.id), 'aria-label': t('verification.closeLabel', { name: c.name }), onclick: () => on.close() }, t('verification.close')),
     ),
   );
 }
