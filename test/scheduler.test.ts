@@ -296,3 +296,26 @@ describe('personal reminders', () => {
     expect(await ctx.services.personalReminders.takeDmFailureNotice(u.id)).toBe(false);
   });
 });
+
+describe('languages', () => {
+  it("announces in the server's language and DMs in the language of the user's last interaction", async () => {
+    await ctx.services.guildReminders.set(GUILD_A, { channelId: CHANNEL_A, language: 'de' }, null);
+    ctx.clock.set('2026-11-23T07:00:00Z');
+    const u = await ctx.services.users.upsertFromDiscord({ discordId: '1200000000000000555', username: 'leser', locale: 'fr' });
+    await ctx.services.tasks.addPresets(u.id, { keys: ['wondrous-tails'] });
+    await ctx.services.personalReminders.set(u.id, { cadence: 'weekly', hoursBefore: 24 });
+    // 24 hours before the weekly reset of Tuesday 24 November 08:00.
+    ctx.clock.set('2026-11-23T08:00:00Z');
+    const s = scheduler();
+    await s.tick();
+    const dm = discord.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.path !== `/channels/${CHANNEL_A}/messages`).at(-1)!;
+    const content = (dm.body as { content: string }).content;
+    expect(content).toContain('La réinitialisation hebdomadaire est');
+    // The preset reads in the reader's language, by its key.
+    expect(content).toContain('• Aventures imaginaires de Khloe');
+    ctx.clock.set('2026-11-23T15:00:00Z');
+    await s.tick();
+    const announcement = (posts(CHANNEL_A).at(-1)!.body as { content: string }).content;
+    expect(announcement).toContain('**Täglicher Reset** — jetzt.');
+  });
+});
