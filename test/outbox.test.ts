@@ -8,6 +8,7 @@ import { startFakeDiscord, type FakeDiscord } from './fakeDiscord/index.js';
 import { startServiceProcess, type ServiceProcess } from './helpers/serviceProcess.js';
 import { createTestDatabase, type TestDatabase } from './helpers/testDatabase.js';
 import { silentLog } from './helpers/testStore.js';
+import { seedOceanFishingServers } from './helpers/seedAnnouncements.js';
 
 const ANNOUNCEMENTS = 2_000;
 const RATE = 50;
@@ -25,7 +26,6 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const channelOf = (i: number) => String(930_000_000_000_000_000n + BigInt(i));
 
 describe('one send budget across processes', () => {
   it(
@@ -33,31 +33,10 @@ describe('one send budget across processes', () => {
     async () => {
       discord = await startFakeDiscord();
       database = await createTestDatabase();
-      // Servers that set reminders long ago for Ocean Fishing, which departs every two hours: its
-      // latest departure is always less than three hours old, so every process's start-up tick wants it.
       const store = await openStore(database.url, silentLog);
       try {
         await migrateToLatest(store.db, silentLog);
-        const long = Date.now() - 30 * 86_400_000;
-        for (let from = 0; from < ANNOUNCEMENTS; from += 500) {
-          await store.db
-            .insertInto('guild_reminders')
-            .values(
-              Array.from({ length: 500 }, (_, k) => ({
-                guild_id: String(920_000_000_000_000_000n + BigInt(from + k)),
-                channel_id: channelOf(from + k),
-                role_id: null,
-                events: 'ocean-fishing',
-                lead_minutes: 0,
-                enabled: 1,
-                disabled_reason: null,
-                updated_by: null,
-                created_at: long,
-                updated_at: long,
-              })),
-            )
-            .execute();
-        }
+        await seedOceanFishingServers(store.db, ANNOUNCEMENTS);
       } finally {
         await store.close();
       }

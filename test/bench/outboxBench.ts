@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/openStore.js';
 import { startFakeDiscord } from '../fakeDiscord/index.js';
+import { seedOceanFishingServers } from '../helpers/seedAnnouncements.js';
 import { serveParent } from './rpc.js';
 import { round } from './stats.js';
 
@@ -34,26 +35,7 @@ async function run(): Promise<OutboxResult> {
   try {
     const store = await openStore(url, silent);
     await migrateToLatest(store.db, silent);
-    const long = Date.now() - 30 * 86_400_000;
-    for (let from = 0; from < ANNOUNCEMENTS; from += 500) {
-      await store.db
-        .insertInto('guild_reminders')
-        .values(
-          Array.from({ length: 500 }, (_, k) => ({
-            guild_id: String(920_000_000_000_000_000n + BigInt(from + k)),
-            channel_id: String(930_000_000_000_000_000n + BigInt(from + k)),
-            role_id: null,
-            events: 'ocean-fishing',
-            lead_minutes: 0,
-            enabled: 1,
-            disabled_reason: null,
-            updated_by: null,
-            created_at: long,
-            updated_at: long,
-          })),
-        )
-        .execute();
-    }
+    await seedOceanFishingServers(store.db, ANNOUNCEMENTS);
     await store.close();
 
     // The service as `npm start` runs it: the compiled main beside this compiled file.
