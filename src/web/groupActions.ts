@@ -1,7 +1,6 @@
 import type { ActionHost } from './actions.js';
-import { ApiError } from './http.js';
 import { t } from './i18n.js';
-import type { Outcome } from './lodestoneActions.js';
+import { runOutcome, type Outcome } from './lodestoneActions.js';
 import type { Group, JoinResult, Task } from './types.js';
 
 /** What the groups panel can ask for. Every call changes the page only once the API said yes. */
@@ -19,18 +18,7 @@ const byName = (a: Group, b: Group) => a.name.toLowerCase().localeCompare(b.name
 export function createGroupActions(host: ActionHost): GroupActions {
   const { api, notices, state } = host;
 
-  /** A refusal comes back as the API's sentence for the form to show; an unreachable API or an ended session the app handles. */
-  const run = async <T>(what: string, call: () => Promise<T>): Promise<Outcome<T>> => {
-    try {
-      const value = await call();
-      notices.online();
-      return { ok: true, value };
-    } catch (err) {
-      if (err instanceof ApiError) return { ok: false, message: err.message, code: err.code, candidates: [] };
-      host.report(err, what);
-      return { ok: false, message: null, code: null, candidates: [] };
-    }
-  };
+  const run = <T>(what: string, call: () => Promise<T>) => runOutcome(host, what, call);
 
   return {
     joinGroup: async (groupId, characterId) => {

@@ -21,21 +21,27 @@ export interface LodestoneActions {
   checkVerification(c: Character): Promise<Outcome<Character>>;
 }
 
+/**
+ * One call whose refusal comes back as the API's sentence (and any `candidates`) for the form to show; an
+ * unreachable API or an ended session the app itself handles.
+ */
+export async function runOutcome<T>(host: ActionHost, what: string, call: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    const value = await call();
+    host.notices.online();
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof ApiError) return { ok: false, message: err.message, code: err.code, candidates: candidatesOf(err.body) };
+    host.report(err, what);
+    return { ok: false, message: null, code: null, candidates: [] };
+  }
+}
+
 /** The Lodestone calls; the list changes only on success, so a refusal leaves everything as it was. */
 export function createLodestoneActions(host: ActionHost): LodestoneActions {
   const { api, notices, state } = host;
 
-  const run = async <T>(what: string, call: () => Promise<T>): Promise<Outcome<T>> => {
-    try {
-      const value = await call();
-      notices.online();
-      return { ok: true, value };
-    } catch (err) {
-      if (err instanceof ApiError) return { ok: false, message: err.message, code: err.code, candidates: candidatesOf(err.body) };
-      host.report(err, what);
-      return { ok: false, message: null, code: null, candidates: [] };
-    }
-  };
+  const run = <T>(what: string, call: () => Promise<T>) => runOutcome(host, what, call);
 
   /** Puts a character read afresh into the list. A data-center move changes its region, and with it when its tasks reset. */
   const keep = async (fresh: Character): Promise<void> => {

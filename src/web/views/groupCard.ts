@@ -2,6 +2,7 @@ import { domId, h } from '../dom.js';
 import { t } from '../i18n.js';
 import type { Group, GroupBoard } from '../types.js';
 import { createBoardTable } from './boardTable.js';
+import { codeRow } from './codeRow.js';
 import { resetNote } from './checklist.js';
 import { isBusy, markBusy } from './fields.js';
 
@@ -95,31 +96,18 @@ export function createGroupCard(first: Group, actions: GroupCardActions) {
 function invite(group: Group): HTMLElement {
   const fieldId = domId('invite', group.id);
   const hintId = domId('invite-hint', group.id);
-  const code = h('input', { id: fieldId, class: 'code', value: group.id, readonly: true, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': hintId });
-  code.addEventListener('focus', () => code.select());
-  code.addEventListener('click', () => code.select());
-  const copied = h('span', { class: 'copied', role: 'status' });
-  const copy = navigator.clipboard
-    ? h('button', {
-        type: 'button',
-        class: 'quiet',
-        'aria-label': t('groups.copyLabel', { name: group.name }),
-        onclick: () => {
-          navigator.clipboard.writeText(group.id).then(
-            () => void (copied.textContent = t('page.copied')),
-            () => {
-              code.focus();
-              copied.textContent = t('groups.copyRefused');
-            },
-          );
-        },
-      }, t('page.copy'))
-    : null;
   return h(
     'details',
     { class: 'invite', id: domId('invite-panel', group.id) },
     h('summary', {}, t('groups.invite')),
-    h('div', { class: 'code-row' }, h('label', { for: fieldId }, t('groups.inviteId')), code, copy, copied),
+    codeRow({
+      id: fieldId,
+      label: t('groups.inviteId'),
+      value: group.id,
+      describedBy: hintId,
+      copyLabel: t('groups.copyLabel', { name: group.name }),
+      refused: t('groups.copyRefused'),
+    }),
     h('p', { id: hintId, class: 'hint' }, t('groups.inviteHint')),
   );
 }

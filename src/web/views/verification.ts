@@ -2,6 +2,7 @@ import { domId, h } from '../dom.js';
 import { t, tNodes } from '../i18n.js';
 import { formatClockTime, serverNow } from '../time.js';
 import type { Character, Verification } from '../types.js';
+import { codeRow } from './codeRow.js';
 
 /** What the box shows besides the code: a call under way, and the API's answer to the last check. */
 export interface VerificationView {
@@ -26,30 +27,6 @@ export function verificationBox(c: Character, v: Verification, view: Verificatio
   const stepsId = domId('verify-steps', c.id);
   const expired = Date.parse(v.expiresAt) <= serverNow();
 
-  const code = h('input', { id: codeId, class: 'code', value: v.code, readonly: true, spellcheck: 'false', autocomplete: 'off', 'aria-describedby': stepsId });
-  // All of it, however it is reached: a click would otherwise drop the selection for a caret.
-  code.addEventListener('focus', () => code.select());
-  code.addEventListener('click', () => code.select());
-  const copied = h('span', { class: 'copied', role: 'status' });
-  const copy = navigator.clipboard
-    ? h('button', {
-        type: 'button',
-        class: 'quiet',
-        id: domId('copy', c.id),
-        'aria-label': t('verification.copyLabel', { name: c.name }),
-        onclick: () => {
-          navigator.clipboard.writeText(v.code).then(
-            () => {
-              copied.textContent = t('page.copied');
-            },
-            () => {
-              code.focus();
-              copied.textContent = t('verification.copyRefused');
-            },
-          );
-        },
-      }, t('page.copy'))
-    : null;
 
   const checking = view.busy === 'check';
   const renewing = view.busy === 'renew';
@@ -64,7 +41,15 @@ export function verificationBox(c: Character, v: Verification, view: Verificatio
       },
     },
     h('p', { class: 'verification-title', id: titleId }, t('verification.title', { name: c.name })),
-    h('div', { class: 'code-row' }, h('label', { for: codeId }, t('verification.code')), code, copy, copied),
+    codeRow({
+      id: codeId,
+      label: t('verification.code'),
+      value: v.code,
+      describedBy: stepsId,
+      copyLabel: t('verification.copyLabel', { name: c.name }),
+      refused: t('verification.copyRefused'),
+      buttonId: domId('copy', c.id),
+    }),
     h('p', { class: 'steps', id: stepsId }, ...withLinks(v.instructions)),
     expired
       ? h('p', { class: 'expiry' }, t('verification.expired'))
