@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LodestoneClient } from '../src/lodestone/lodestone.client.js';
 import { startFakeLodestone, type FakeLodestone } from './fakeLodestone/index.js';
@@ -81,8 +83,16 @@ describe('a polite Lodestone client', () => {
   });
 
   it('reports a page it cannot read as unavailable, and says where to look', async () => {
+    // A 200 that is no character page (a redesign, or something else answering): nothing the selectors find.
+    const other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body><p>Hello</p></body></html>'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     const cap = captureLog('debug');
-    const c = new LodestoneClient({ baseUrl: `${lodestone.baseUrl}/../img-not-a-page`, minGapMs: 0, timeoutMs: 2_000, cacheMs: 0, clock: Date.now, log: cap.log });
-    await expect(c.getCharacter('100')).rejects.toMatchObject({ code: expect.stringMatching(/^LODESTONE_/) });
+    try {
+      const c = new LodestoneClient({ baseUrl: `http://127.0.0.1:${(other.address() as AddressInfo).port}/lodestone`, minGapMs: 0, timeoutMs: 2_000, cacheMs: 0, clock: Date.now, log: cap.log });
+      await expect(c.getCharacter('100')).rejects.toMatchObject({ code: 'LODESTONE_UNAVAILABLE' });
+      expect(cap.lines.some((l) => String(l.msg).includes('src/lodestone/selectors.ts'))).toBe(true);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });

@@ -93,13 +93,6 @@ export class GroupService {
     return Promise.all(rows.map((r) => this.withCount(r)));
   }
 
-  /** A group its member can see; anybody else gets "not found", never the group. */
-  async getForMember(userId: string, groupId: string): Promise<Group> {
-    const row = await this.memberGroupRow(this.db, userId, groupId);
-    if (!row) throw notFound('Group');
-    return this.withCount(row);
-  }
-
   /**
    * Joins with one character (by our id or Lodestone id) or all of the user's characters, or
    * moves an existing membership to that choice. Returns the presets the user does not track yet.
@@ -190,13 +183,6 @@ export class GroupService {
         .execute();
       return { previous: previous ? { channelId: previous.channel_id, messageId: previous.message_id } : null };
     });
-  }
-
-  /** The board as of now, for a member (a non-member gets "not found"). */
-  async boardForMember(userId: string, groupId: string): Promise<Board> {
-    const row = await this.memberGroupRow(this.db, userId, groupId);
-    if (!row) throw notFound('Group');
-    return this.board(row);
   }
 
   /**

@@ -120,7 +120,8 @@ export const groupRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps 
       const etag = `"${await groups.boardVersion(caller.userId, req.params.id)}"`;
       void reply.header('etag', etag).header('cache-control', 'private, no-cache');
       if (req.headers['if-none-match'] === etag) return reply.code(304).send(null);
-      return boardJson(await groups.boardForMember(caller.userId, req.params.id), caller.userId);
+      // boardVersion has just checked the membership.
+      return boardJson(await groups.boardOf(req.params.id), caller.userId);
     },
   );
 

@@ -7,8 +7,7 @@ import { PRESETS } from '../../tasks/presets.js';
 import { errors, presetSchema, resetSchema } from '../schemas.js';
 import { fromAcceptLanguage, LOCALES, type Locale } from '../../i18n/locales.js';
 import { categoryName, presetDescription, presetName } from '../../i18n/presetText.js';
-import { translator } from '../../i18n/translator.js';
-import { eventTitle } from '../../scheduler/messages.js';
+import { eventText, translator } from '../../i18n/translator.js';
 import type { FastifyRequest } from 'fastify';
 
 /** `?lang=` wins over `Accept-Language`; a language we do not speak is English. */
@@ -119,7 +118,7 @@ export const publicRoutes: FastifyPluginAsyncZod<HttpDeps> = async (app, { clock
         }),
         events: RESET_EVENTS.map((event) => ({
           event,
-          name: eventTitle(event, locale),
+          name: eventText(event, locale).title,
           periodStart: iso(previousOccurrence(event, now)),
           nextReset: iso(nextOccurrence(event, now)),
         })),
