@@ -3,10 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLodestone, type FakeCharacter, type FakeLodestone } from './fakeLodestone/index.js';
-import { startHttpHarness, type HttpHarness } from './helpers/httpHarness.js';
-import { freePort } from './helpers/serviceProcess.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
-import { buildWebApp } from './web/webService.js';
+import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const DISCORD_ID = '1300000000000000888';
@@ -26,7 +24,7 @@ if (!chromiumAvailable()) {
     let web: { dir: string; remove(): Promise<void> };
     let lodestone: FakeLodestone;
     let imageOrigin: string;
-    let svc: HttpHarness;
+    let svc: WebService;
     let browser: Browser;
     let page: Page;
     const pageErrors: string[] = [];
@@ -40,25 +38,15 @@ if (!chromiumAvailable()) {
         mkdir(ARTIFACTS, { recursive: true }),
       ]);
       imageOrigin = new URL(lodestone.baseUrl).origin;
-      // Like test/web/webService.ts, with the Lodestone on: OAUTH_REDIRECT_URI must name the service's own /app/.
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      svc = await startHttpHarness({
-        port,
-        webDir: web.dir,
-        start: new Date().toISOString(),
-        env: {
-          OAUTH_REDIRECT_URI: `${base}/app/`,
-          CORS_ORIGINS: base,
-          LODESTONE_URL: lodestone.baseUrl,
-          LODESTONE_MIN_GAP_MS: '0',
-          LODESTONE_IMAGE_ORIGINS: imageOrigin,
-          LODESTONE_USER_CALLS_PER_MINUTE: '1000',
-          LODESTONE_REFRESH_PER_MINUTE: '30',
-        },
+      svc = await startWebService(web.dir, {
+        LODESTONE_URL: lodestone.baseUrl,
+        LODESTONE_MIN_GAP_MS: '0',
+        LODESTONE_IMAGE_ORIGINS: imageOrigin,
+        LODESTONE_USER_CALLS_PER_MINUTE: '1000',
+        LODESTONE_REFRESH_PER_MINUTE: '30',
       });
       svc.discord.addOAuthUser({ id: DISCORD_ID, username: 'alyx', global_name: 'Alyx' });
-      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: svc.base });
       page = await browser.context.newPage();
       page.setDefaultTimeout(5_000);
       page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -21,14 +21,15 @@ export interface WebService extends HttpHarness {
   apiLogin(discordId: string, username: string): Promise<string>;
 }
 
-export async function startWebService(webDir: string): Promise<WebService> {
+/** `env` adds to what the page needs (the Lodestone's address, say). */
+export async function startWebService(webDir: string, env: Record<string, string> = {}): Promise<WebService> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const h = await startHttpHarness({
     port,
     webDir,
     start: new Date().toISOString(),
-    env: { OAUTH_REDIRECT_URI: `${base}/app/`, CORS_ORIGINS: base },
+    env: { OAUTH_REDIRECT_URI: `${base}/app/`, CORS_ORIGINS: base, ...env },
   });
   return { ...h, apiLogin: async (id, username) => (await h.login({ id, username })).jwt };
 }
