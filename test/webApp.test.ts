@@ -10,7 +10,6 @@ import { buildWebApp, startWebService, type WebService } from './web/webService.
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const DISCORD_ID = '1300000000000000777';
-const REFRESH_KEY = 'ffxiv-tracker:refresh-token';
 
 it('serves nothing at /app/ and logs one line when the web app is not built', async () => {
   const cap = captureLog('info');
@@ -64,7 +63,8 @@ if (!chromiumAvailable()) {
 
     const checklist = (p = page) => p.locator('#checklist');
     const taskBox = (name: string, p = page) => checklist(p).getByRole('checkbox', { name, exact: true });
-    const storedRefreshToken = () => page.evaluate<string | null>(`sessionStorage.getItem(${JSON.stringify(REFRESH_KEY)})`);
+    /** The login cookie as the browser keeps it (the page's scripts cannot read it). */
+    const refreshCookie = async () => (await browser.context.cookies(`${svc.base}/auth/refresh`)).find((c) => c.name === 'tracker_refresh');
     const logIn = async (p = page) => {
       await p.getByRole('button', { name: 'Log in with Discord' }).click();
       await p.locator('#logout').waitFor();
@@ -129,11 +129,14 @@ if (!chromiumAvailable()) {
       await page.screenshot({ path: `${ARTIFACTS}webApp-phone.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
 
-      const refreshToken = await storedRefreshToken();
-      expect(refreshToken).toBeTruthy();
+      const cookie = await refreshCookie();
+      expect(cookie).toMatchObject({ path: '/auth', httpOnly: true, sameSite: 'Strict' });
+      expect(await page.evaluate<string>('document.cookie')).toBe(''); // out of the scripts' reach
+      expect(await page.evaluate<number>('sessionStorage.length + localStorage.length')).toBe(0); // nothing else kept
+      const refreshToken = cookie!.value;
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.getByRole('button', { name: 'Log in with Discord' }).waitFor();
-      expect(await storedRefreshToken()).toBeNull();
+      expect(await refreshCookie()).toBeUndefined();
       const refresh = await fetch(`${svc.base}/auth/refresh`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -233,9 +236,11 @@ if (!chromiumAvailable()) {
 
     it('refreshes on its own a minute before the access token expires', async () => {
       const tab = await openPage();
+      await page.goto('about:blank'); // the other tab, whose own timers would refresh for both (test/webSession.test.ts)
       await tab.clock.install();
       await tab.goto(`${svc.base}/app/`);
-      await logIn(tab);
+      await tab.locator('#logout').waitFor(); // a new tab is logged in by the cookie (test/webSession.test.ts)
+
       const refreshed = tab.waitForResponse((r) => r.url().endsWith('/auth/refresh'));
       await tab.clock.runFor('14:01'); // 900 s tokens are renewed at 840 s
       expect((await refreshed).status()).toBe(200);

@@ -14,7 +14,14 @@ import { renderLogin } from './views/login.js';
 
 /** The page: logs in, loads the checklist, and turns every failure into a sentence or the login screen. */
 export class App {
-  readonly session = new Session((err) => this.report(err));
+  readonly session = new Session({
+    ended: (err) => this.report(err),
+    loggedOutElsewhere: () => {
+      clearAllDrafts();
+      this.showLogin(() => t('login.loggedOutElsewhere'));
+    },
+    loggedInElsewhere: () => void (this.user ? undefined : this.start()),
+  });
   readonly api = new Api(this.session);
   readonly notices = new Notices();
   readonly state: ScreenState = { tasks: [], characters: [], presets: [], resets: null, editing: null, features: null, groups: [], boards: new Map() };
@@ -73,10 +80,24 @@ export class App {
       history.replaceState(history.state, '', location.pathname + location.hash);
       const reason = q.get('error_description') ?? q.get('error') ?? '';
       return this.showLogin(() => t('login.discordRefused', { reason }));
-    } else if (!this.session.canResume()) {
-      return this.showLogin(null);
+    } else if (!(await this.resumed())) {
+      return;
     }
     await this.start();
+  }
+
+  /** Whether the browser's login cookie still holds a session; if not, the login screen (saying why, if it ended). */
+  private async resumed(): Promise<boolean> {
+    try {
+      if (await this.session.resume()) return true;
+      this.showLogin(null);
+    } catch (err) {
+      this.showLogin(null);
+      this.report(err, undefined, async () => {
+        if (await this.resumed()) await this.start();
+      });
+    }
+    return false;
   }
 
   /** Draws the checklist screen from `state` (built on first use, after a login). */
