@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.js';
 import { captureLog } from './helpers/captureLog.js';
 import { createTestContext } from './helpers/testStore.js';
+import { expectAccessibleInBothSchemes } from './web/axe.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
@@ -85,6 +86,8 @@ if (!chromiumAvailable()) {
 
     it('logs in through Discord, adds a preset, ticks it, keeps it ticked across a reload, and logs out', async () => {
       await page.goto(`${svc.base}/app/`);
+      await page.getByRole('button', { name: 'Log in with Discord' }).waitFor();
+      await expectAccessibleInBothSchemes(page, 'the login screen');
       await logIn();
       // Back from Discord: the one-time code and state are gone from the address bar.
       expect(new URL(page.url()).search).toBe('');
@@ -124,6 +127,7 @@ if (!chromiumAvailable()) {
       ]);
 
       await page.screenshot({ path: `${ARTIFACTS}webApp-desktop.png`, fullPage: true });
+      await expectAccessibleInBothSchemes(page, 'the checklist');
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390); // no sideways scrolling
       await page.screenshot({ path: `${ARTIFACTS}webApp-phone.png`, fullPage: true });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '../src/groups/group.types.js';
+import { expectAccessibleInBothSchemes } from './web/axe.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
@@ -90,7 +91,7 @@ if (!chromiumAvailable()) {
       await page.getByRole('button', { name: 'Log in with Discord' }).click();
       await page.locator('#logout').waitFor();
       await table('Static').waitFor(); // this load's first read is done, so none of its answers is counted below
-      // The session goes on across a reload (sessionStorage); this load polls every second.
+      // The session goes on across a reload (the login cookie); this load polls every second.
       polls.length = 0;
       await page.goto(`${svc.base}/app/?pollMs=${POLL_MS}`);
       const groups = page.getByRole('region', { name: 'Groups' });
@@ -109,6 +110,7 @@ if (!chromiumAvailable()) {
       // The board scrolls on its own when it is wider than the screen, and the keyboard can reach it to scroll it.
       expect(await page.getByRole('region', { name: 'Board of Static' }).getAttribute('tabindex')).toBe('0');
       await page.locator('#groups-panel').screenshot({ path: `${ARTIFACTS}webGroups-panel.png` });
+      await expectAccessibleInBothSchemes(page, 'the checklist with group boards');
     });
 
     it('polls with If-None-Match: 304 while nothing changed, then redraws by itself, keeping focus and a selection', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../src/i18n/translator.js';
+import { expectAccessibleInBothSchemes } from './web/axe.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
@@ -145,6 +146,7 @@ if (!chromiumAvailable()) {
       expect((await cadenceHeadings())[0]).toMatch(/^デイリー0\/2、2件中0件完了、/);
 
       await page.screenshot({ path: `${ARTIFACTS}webLocales-ja-desktop.png`, fullPage: true });
+      await expectAccessibleInBothSchemes(page, 'the checklist in Japanese');
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390); // no sideways scrolling
       await page.screenshot({ path: `${ARTIFACTS}webLocales-ja-phone.png`, fullPage: true });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLodestone, type FakeCharacter, type FakeLodestone } from './fakeLodestone/index.js';
+import { expectAccessibleInBothSchemes } from './web/axe.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
@@ -175,6 +176,7 @@ if (!chromiumAvailable()) {
       await box.getByRole('button', { name: 'Copy the code for Alyx Bergen' }).click();
       await box.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
       expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(code);
+      await expectAccessibleInBothSchemes(page, 'the characters panel with a verification code');
 
       // Not pasted yet: the API's sentence, and still not verified.
       await box.getByRole('button', { name: 'Check now for Alyx Bergen' }).click();

@@ -14,3 +14,12 @@ export async function expectAccessible(page: Page, view: string): Promise<void> 
   const found = violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   expect(found, `axe-core on ${view}`).toEqual([]);
 }
+
+/** The same audit with the system asking for light, then dark colours (contrast differs), then the browser's own again. */
+export async function expectAccessibleInBothSchemes(page: Page, view: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page, `${view}, ${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
