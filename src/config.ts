@@ -52,6 +52,10 @@ const envSchema = z.object({
   ),
   DISCORD_API_URL: z.url().default('https://discord.com/api').transform((v) => v.replace(/\/+$/, '')),
   DISCORD_AUTHORIZE_URL: z.url().default('https://discord.com/oauth2/authorize'),
+  DISCORD_CDN_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://cdn.discordapp.com')
+    .transform((v) => v.replace(/\/+$/, '')),
   OAUTH_REDIRECT_URI: z.url().default('http://localhost:3000/'),
   OAUTH_REDIRECT_ALLOWLIST: urlList.default([]),
   CORS_ORIGINS: urlList.default(['http://localhost:3000']),
@@ -111,6 +115,8 @@ export interface Config {
     readonly shardIds: readonly number[] | undefined;
     readonly apiUrl: string;
     readonly authorizeUrl: string;
+    /** Where avatars are served from (`<cdnUrl>/avatars/<user id>/<hash>.png`); the web page's CSP allows its origin. */
+    readonly cdnUrl: string;
     /** Requests per second all processes together may spend on announcements, reminders and boards. */
     readonly sendRate: number;
     /**
@@ -196,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       shardIds: e.DISCORD_SHARD_IDS,
       apiUrl: e.DISCORD_API_URL,
       authorizeUrl: e.DISCORD_AUTHORIZE_URL,
+      cdnUrl: e.DISCORD_CDN_URL,
       sendRate: e.DISCORD_SEND_RATE,
       interactions: e.DISCORD_INTERACTIONS,
       publicKey: e.DISCORD_PUBLIC_KEY,

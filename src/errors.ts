@@ -25,6 +25,8 @@ export type DomainErrorCode =
   | 'LODESTONE_OFF'
   /** A field the Lodestone is the source of (name, world, images…) cannot be set by hand. */
   | 'LODESTONE_MANAGED'
+  /** A preset's reset rule (cadence, a cooldown's hours, a drawing's region) is the game's and cannot be edited. */
+  | 'PRESET_CADENCE'
   /** A user asked for more Lodestone reads than their share; `retryAfterSeconds` says when to try again. */
   | 'TOO_MANY_REQUESTS'
   | 'CODE_NOT_FOUND'

@@ -41,7 +41,7 @@ export interface ServiceDeps {
 }
 
 export function buildServices({ db, clock, secret, config, log }: ServiceDeps): Services {
-  const users = new UserService(db, clock);
+  const users = new UserService(db, clock, config.discord.cdnUrl);
   const sessions = new SessionService(db, clock, createJwtCodec(secret, config.jwtTtlSeconds, clock));
   const { clientId, clientSecret, apiUrl, authorizeUrl } = config.discord;
   const discord =

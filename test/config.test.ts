@@ -11,7 +11,7 @@ describe('configuration', () => {
       jwtSecret: undefined,
       jwtTtlSeconds: 900,
       corsOrigins: ['http://localhost:3000'],
-      discord: { apiUrl: 'https://discord.com/api', authorizeUrl: 'https://discord.com/oauth2/authorize', token: undefined },
+      discord: { apiUrl: 'https://discord.com/api', authorizeUrl: 'https://discord.com/oauth2/authorize', cdnUrl: 'https://cdn.discordapp.com', token: undefined },
       oauth: { redirectUri: 'http://localhost:3000/' },
     });
     expect(Object.isFrozen(c)).toBe(true);
@@ -21,6 +21,8 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL'],
+    [{ DISCORD_CDN_URL: 'cdn.example' }, 'DISCORD_CDN_URL'],
+    [{ DISCORD_CDN_URL: 'ftp://cdn.example' }, 'DISCORD_CDN_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DISCORD_CLIENT_ID: '12ab' }, 'DISCORD_CLIENT_ID'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],

@@ -37,6 +37,7 @@ const PREFIX: Record<DomainErrorCode, string> = {
   LODESTONE_AMBIGUOUS: '👥',
   LODESTONE_OFF: '⚠️',
   LODESTONE_MANAGED: '⚠️',
+  PRESET_CADENCE: '🔒',
   TOO_MANY_REQUESTS: '⏳',
   CODE_NOT_FOUND: '🔎',
   CODE_EXPIRED: '⌛',

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
+import type { Config } from '../config.js';
 
 /**
  * Our helmet settings: the API reference page needs its own scripts and styles; everything is
- * served from here, except character images, which come from exactly the Lodestone's image hosts.
+ * served from here, except images from `imageOrigins` (see pageImageOrigins).
  */
 const helmetOptions = (imageOrigins: readonly string[]): Readonly<HelmetOptions> => ({
   contentSecurityPolicy: {
@@ -18,6 +19,14 @@ const helmetOptions = (imageOrigins: readonly string[]): Readonly<HelmetOptions>
   },
   crossOriginResourcePolicy: { policy: 'same-site' },
 });
+
+/**
+ * The hosts the page shows images from, each once: the Lodestone's (character faces) and Discord's CDN (the header's
+ * avatar). Origins, not URL prefixes: the CDN serves nothing but images, and so do the Lodestone's hosts.
+ */
+export const pageImageOrigins = (config: Pick<Config, 'lodestoneImageOrigins' | 'discord'>): string[] => [
+  ...new Set([...config.lodestoneImageOrigins, new URL(config.discord.cdnUrl).origin]),
+];
 
 /**
  * The headers helmet sets for these options, worked out once. Without nonces they are the same on

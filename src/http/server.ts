@@ -13,7 +13,7 @@ import { refuseQueryTokens } from './authenticate.js';
 import { answerClientError, frameworkErrorAnswer, HttpError, installErrorHandling } from './errors.js';
 import { swaggerOptions } from './openapi.js';
 import { RateLimiter } from '../rateLimiter.js';
-import { API_HEADERS, documentHeaders, isDocumentPath } from './securityHeaders.js';
+import { API_HEADERS, documentHeaders, isDocumentPath, pageImageOrigins } from './securityHeaders.js';
 import { TaskListCache } from './taskListCache.js';
 import { apiKeyRoutes } from './routes/apiKeys.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -57,7 +57,7 @@ const serializers = {
 /** Builds the app without listening: `main` listens, tests use `inject()` or a port of their own. */
 export async function buildServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const pageHeaders = documentHeaders(config.lodestoneImageOrigins);
+  const pageHeaders = documentHeaders(pageImageOrigins(config));
   // Both sets are worked out once; a request only picks one.
   const securityFor = (url: string) => (isDocumentPath(url) ? pageHeaders : API_HEADERS);
   const app = Fastify({

@@ -61,6 +61,11 @@ export const updateTaskSchema = z
     notes: taskNotesSchema.nullable().optional(),
     position: z.number().int().min(0).max(100_000).optional(),
     hidden: z.boolean().optional().describe('Hide the task without deleting it (lists leave it out unless `hidden=include`)'),
+    // The rules these follow depend on the stored task (a cooldown may keep its hours), so the task service checks them.
+    cadence: z.enum(CADENCES).optional().describe('A task of your own only: a preset follows the game (409 `PRESET_CADENCE`)'),
+    characterId: refSchema.nullable().optional().describe('Move the task to one of your characters; null makes it account-wide'),
+    region: z.enum(REGIONS).nullable().optional().describe('The Jumbo Cactpot drawing of an account-wide task'),
+    intervalHours: cooldownHoursSchema.nullable().optional().describe('A cooldown\'s hours; sent for a cooldown only'),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'give at least one field to change', params: { i18n: { key: 'errors.validation.nothingToChange' } } })
   .meta({ minProperties: 1 });

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import { findCharacterRow } from '../characters/character.repository.js';
-import { invalid, limitReached, notFound } from '../errors.js';
+import { conflict, invalid, limitReached, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { completionPeriod, currentPeriod, isDone } from '../resets/resetEngine.js';
 import type { CharacterRow, Database } from '../store/schema.js';
@@ -21,7 +21,9 @@ import {
   reorderTasksSchema,
   type UpdateTaskInput,
 } from './task.schema.js';
+import { followNewRule, sameRule } from './ruleChange.js';
 import { lastCompletionOf, ruleFor, toTaskView } from './task.status.js';
+import { planTaskEdit } from './taskEdit.js';
 import type { TaskView } from './task.types.js';
 
 type Tx = Transaction<Database>;
@@ -120,24 +122,32 @@ export class TaskService {
     });
   }
 
+  /**
+   * Changes what a task is: its name, notes, place, visibility, owner and reset rule, under the rules of a new task
+   * (see planTaskEdit). A changed rule keeps the history and lets the status follow it (see followNewRule). A refusal
+   * changes nothing.
+   */
   async update(userId: string, taskId: string, input: UpdateTaskInput): Promise<TaskView> {
     const patch = parseInput(updateTaskSchema, input);
     return this.db.transaction().execute(async (tx) => {
       const row = await this.requireTask(tx, userId, taskId);
-      await tx
-        .updateTable('tasks')
-        .set({
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.notes !== undefined && { notes: patch.notes === '' ? null : patch.notes }),
-          ...(patch.position !== undefined && { position: patch.position }),
-          ...(patch.hidden !== undefined && { hidden: patch.hidden ? 1 : 0 }),
-          updated_at: this.clock(),
-        })
-        .where('id', '=', row.id)
-        .execute();
+      const character = patch.characterId == null ? patch.characterId : await this.requireCharacter(tx, userId, patch.characterId);
+      const set = planTaskEdit(row, patch, character);
+      if (row.preset_key && set.character_id !== row.character_id) await this.requirePresetFree(tx, userId, row.preset_key, set.character_id ?? null);
+      const now = this.clock();
+      await tx.updateTable('tasks').set({ ...set, updated_at: now }).where('id', '=', row.id).execute();
+      let fresh = await this.requireTask(tx, userId, taskId);
+      if (!sameRule(ruleFor(row), ruleFor(fresh))) fresh = await followNewRule(tx, this.queries, row, fresh, now);
       await this.tasksVersion.bump(tx, userId);
-      return toTaskView(await this.requireTask(tx, userId, taskId), this.clock());
+      return toTaskView(fresh, now);
     });
+  }
+
+  /** One preset per owner, as adding presets keeps it: moving one onto an owner that has it would track it twice. */
+  private async requirePresetFree(tx: Tx, userId: string, presetKey: string, characterId: string | null): Promise<void> {
+    let q = tx.selectFrom('tasks').select('id').where('user_id', '=', userId).where('preset_key', '=', presetKey);
+    q = characterId === null ? q.where('character_id', 'is', null) : q.where('character_id', '=', characterId);
+    if (await q.executeTakeFirst()) throw conflict('This preset is already tracked there.', { key: 'errors.conflict.presetTaken' });
   }
 
   async remove(userId: string, taskId: string): Promise<void> {
@@ -193,7 +203,8 @@ export class TaskService {
     if (!isDone(rule, now, lastCompletionOf(row))) return toTaskView(row, now);
     const start = rule.cadence === 'cooldown' ? row.last_period_start! : currentPeriod(rule, now, row.last_completed_at).start;
     await tx.deleteFrom('completions').where('task_id', '=', row.id).where('period_start', '=', start).execute();
-    const prev = await latestCompletion(tx, row.id);
+    // A to-do has one period: reopening it leaves nothing done, whatever it was before it became one.
+    const prev = rule.cadence === 'once' ? undefined : await latestCompletion(tx, row.id);
     const last = { last_period_start: prev?.period_start ?? null, last_completed_at: prev?.completed_at ?? null };
     await this.queries.setLastCompletion.execute(tx, { taskId: row.id, periodStart: last.last_period_start, completedAt: last.last_completed_at });
     await this.tasksVersion.bump(tx, userId);

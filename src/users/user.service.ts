@@ -19,9 +19,11 @@ const identitySchema = z.object({
 
 /** Users as both front doors see them: one row per Discord account. */
 export class UserService {
+  /** `cdnUrl`: Discord's image CDN (`DISCORD_CDN_URL`), which avatar URLs are built on. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
+    private readonly cdnUrl: string,
   ) {}
 
   /**
@@ -38,7 +40,7 @@ export class UserService {
       existing.avatar === (id.avatar ?? null) &&
       (id.locale === undefined || existing.locale === id.locale)
     ) {
-      return toUser(existing);
+      return toUser(existing, this.cdnUrl);
     }
     const row = await upsertUser(db, {
       id: newId(),
@@ -49,22 +51,23 @@ export class UserService {
       locale: id.locale,
       now: this.clock(),
     });
-    return toUser(row);
+    return toUser(row, this.cdnUrl);
   }
 
   async get(userId: string): Promise<User> {
     const row = await findUserById(this.db, userId);
     if (!row) throw notFound('User');
-    return toUser(row);
+    return toUser(row, this.cdnUrl);
   }
 
   async findByDiscordId(discordId: string): Promise<User | undefined> {
     const row = await findUserByDiscordId(this.db, discordId);
-    return row && toUser(row);
+    return row && toUser(row, this.cdnUrl);
   }
 }
 
-export function toUser(row: UserRow): User {
+/** A user row as the service hands it out; an avatar hash starting `a_` is animated, so a GIF. */
+export function toUser(row: UserRow, cdnUrl: string): User {
   return {
     id: row.id,
     discordId: row.discord_id,
@@ -72,7 +75,7 @@ export function toUser(row: UserRow): User {
     globalName: row.global_name,
     avatar: row.avatar,
     avatarUrl: row.avatar
-      ? `https://cdn.discordapp.com/avatars/${row.discord_id}/${row.avatar}.${row.avatar.startsWith('a_') ? 'gif' : 'png'}`
+      ? `${cdnUrl}/avatars/${row.discord_id}/${row.avatar}.${row.avatar.startsWith('a_') ? 'gif' : 'png'}`
       : null,
     locale: isLocale(row.locale) ? row.locale : 'en',
     createdAt: row.created_at,

@@ -178,17 +178,31 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpDeps & { access: AccessDeps; 
       schema: {
         tags: ['tasks'],
         operationId: 'updateTask',
-        summary: 'Rename, edit notes or move a task',
-        description: 'Send at least one field. Names are trimmed; empty `notes` (or null) clears them.',
+        summary: 'Edit a task: name, notes, cadence, character, place, hidden',
+        description:
+          'Send at least one field; what you leave out stays. Names are trimmed; empty `notes` (or null) clears them. The task ' +
+          'as it will be follows the rules of `POST /tasks`: a `cooldown` has `intervalHours` (kept when it stays a cooldown) ' +
+          'and no other cadence takes them (they are dropped when it stops being one); a `jumbo-cactpot` task needs a ' +
+          'character or a `region` (400). `characterId` moves the task to one of your characters (404 otherwise), null makes ' +
+          'it account-wide; with an API key limited to some characters, to one of those. A preset keeps the game\'s reset: ' +
+          'changing its `cadence`, `intervalHours` or `region` answers 409 `PRESET_CADENCE` (it may move to another ' +
+          'character, which a preset Jumbo Cactpot needs, but not onto one that already tracks it: 409 `CONFLICT`).\n\n' +
+          '**A new cadence keeps the history.** When the reset rule changes (cadence, a cooldown\'s hours, or the ' +
+          'Jumbo Cactpot drawing through `region` or the character), every completion stays and the status follows the last ' +
+          'one under the new rule: the task is done if that completion falls inside its new current period (a cooldown: if ' +
+          'the new interval has not run out since; a to-do: if it was done when changed), else open. So a daily task done since ' +
+          'the weekly reset and made weekly stays done; a weekly task done before today\'s daily reset and made daily is open ' +
+          'again. A refused edit changes nothing.',
         security: securityFor('tasks:write'),
         params: idParams,
         body: updateTaskSchema,
-        response: { 200: taskSchema, ...errors(400, 401, 403, 404, 415, 429) },
+        response: { 200: taskSchema, ...errors(400, 401, 403, 404, 409, 415, 429) },
       },
     },
     async (req) => {
       const caller = principalOf(req);
       await checkVisible(caller, req.params.id);
+      if (req.body.characterId !== undefined) await checkNewTaskCharacter(caller, req.body.characterId);
       return taskJson(await tasks.update(caller.userId, req.params.id, req.body));
     },
   );

@@ -353,6 +353,8 @@ export const de: Catalogue = {
       characterLinked: 'Charakter {{lodestoneId}} ist bereits verknüpft.',
       groupName: 'Dieser Server hat schon eine Gruppe namens {{name}}.',
       verifiedSameMoment: 'Jemand anderes hat diesen Charakter im selben Moment bestätigt. Prüfe noch einmal.',
+      presetCadence: 'Eine Vorlage folgt dem Reset des Spiels: Rhythmus, Stunden und Region lassen sich nicht ändern. Lege für einen anderen Rhythmus eine eigene Aufgabe an.',
+      presetTaken: 'Diese Vorlage wird dort bereits verfolgt.',
     },
     validation: {
       unknownPreset: 'Unbekannte Vorlage: {{keys}}.',

@@ -368,6 +368,8 @@ export const en = {
       characterLinked: 'Character {{lodestoneId}} is already linked.',
       groupName: 'This server already has a group named {{name}}.',
       verifiedSameMoment: 'Someone else verified this character at the same moment. Check again.',
+      presetCadence: 'A preset follows the game\'s own reset: its cadence, hours and region cannot be changed. Add a task of your own for another rhythm.',
+      presetTaken: 'This preset is already tracked there.',
     },
     validation: {
       unknownPreset: 'Unknown preset: {{keys}}.',

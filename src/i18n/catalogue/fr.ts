@@ -353,6 +353,8 @@ export const fr: Catalogue = {
       characterLinked: 'Le personnage {{lodestoneId}} est déjà lié.',
       groupName: 'Ce serveur a déjà un groupe nommé {{name}}.',
       verifiedSameMoment: 'Quelqu’un d’autre a vérifié ce personnage au même moment. Vérifiez de nouveau.',
+      presetCadence: 'Un modèle suit la réinitialisation du jeu : sa fréquence, ses heures et sa région ne peuvent pas changer. Ajoutez votre propre tâche pour un autre rythme.',
+      presetTaken: 'Ce modèle y est déjà suivi.',
     },
     validation: {
       unknownPreset: 'Modèle inconnu : {{keys}}.',

@@ -353,6 +353,8 @@ export const ja: Catalogue = {
       characterLinked: 'キャラクター {{lodestoneId}} はすでにリンクされています。',
       groupName: 'このサーバーにはすでに「{{name}}」という名前のグループがあります。',
       verifiedSameMoment: '同じタイミングで別の人がこのキャラクターを認証しました。もう一度確認してください。',
+      presetCadence: 'プリセットはゲームのリセットに従うため、リセット周期・時間・リージョンは変更できません。別の周期にしたい場合は自分のタスクを追加してください。',
+      presetTaken: 'このプリセットは移動先ですでに追跡しています。',
     },
     validation: {
       unknownPreset: '不明なプリセット：{{keys}}。',
