@@ -93,7 +93,10 @@ if (!chromiumAvailable()) {
       expect(new URL(page.url()).search).toBe('');
       expect(await page.locator('#who').textContent()).toContain('Warrior of Light');
 
+      // A new account is offered its first visit (test/webOnboarding.test.ts); the presets panel works all the same.
+      await page.getByRole('heading', { name: 'Link your character' }).waitFor();
       const presets = page.locator('#presets-panel');
+      await presets.locator('summary').click();
       await presets.getByRole('checkbox', { name: /Duty Roulette: Expert/ }).check();
       await presets.getByRole('checkbox', { name: /Wondrous Tails/ }).check();
       await presets.getByRole('button', { name: 'Add selected' }).click();
@@ -150,7 +153,7 @@ if (!chromiumAvailable()) {
       expect(pageErrors).toEqual([]);
     });
 
-    it('can be driven with the keyboard alone: tick, rename, delete, link a character', async () => {
+    it('can be driven with the keyboard alone: tick, edit and delete from the row menu, link a character', async () => {
       await logIn();
       await taskBox('Wondrous Tails').focus();
       const put = page.waitForResponse((r) => r.url().endsWith('/completion'));
@@ -159,17 +162,23 @@ if (!chromiumAvailable()) {
       expect(await taskBox('Wondrous Tails').isChecked()).toBe(true);
       expect(await page.evaluate<string>('document.activeElement.id')).toMatch(/^done-/); // focus survives the redraw
 
+      // Next comes the row's one menu button; Enter opens its menu on the first item, Edit, which opens the editor on the name.
       await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter'); // Rename
+      const focused = () => page.evaluate<string>('document.activeElement.getAttribute("aria-label") ?? document.activeElement.textContent');
+      expect(await focused()).toBe('Actions for Wondrous Tails');
+      await page.keyboard.press('Enter');
+      expect(await focused()).toBe('Edit');
+      await page.keyboard.press('Enter');
       await page.keyboard.press('ControlOrMeta+a');
       await page.keyboard.type('Khloe’s journal');
       await page.keyboard.press('Enter');
       await taskBox('Khloe’s journal').waitFor();
-      expect(await page.evaluate<string>('document.activeElement.getAttribute("aria-label")')).toBe('Rename Khloe’s journal');
+      expect(await focused()).toBe('Actions for Khloe’s journal'); // back on the row's menu button
 
       page.once('dialog', (d) => void d.accept());
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter'); // Delete, confirmed
+      await page.keyboard.press('ArrowUp'); // opens the menu on its last item
+      expect(await focused()).toBe('Delete');
+      await page.keyboard.press('Enter'); // confirmed
       await taskBox('Khloe’s journal').waitFor({ state: 'detached' });
       expect(await page.evaluate<string>('document.activeElement.id')).toMatch(/^done-/); // on the row that took its place
 

@@ -99,7 +99,8 @@ if (!chromiumAvailable()) {
       expect(await page.locator('#language option').allTextContents()).toEqual(['English', '日本語', 'Deutsch', 'Français']);
       expect(await checklist().getByRole('checkbox', { name: 'Duty Roulette: Expert', exact: true }).isVisible()).toBe(true);
       expect(new Set(chunks)).toEqual(new Set(['en'])); // once per page load: the login screen, then back from Discord
-      expect(named).toEqual(['/presets?lang=en', '/resets?lang=en']);
+      // The login screen's reset clock, then the checklist's game names and clock.
+      expect(named).toEqual(['/resets?lang=en', '/presets?lang=en', '/resets?lang=en']);
     });
 
     it('switches to Japanese in place: headings, game names, countdowns and dates, keeping what was typed', async () => {
@@ -130,7 +131,7 @@ if (!chromiumAvailable()) {
       const expert = await presetIn('ja', 'roulette-expert');
       expect(expert).toBe('コンテンツルーレット：エキスパート');
       await checklist().getByRole('checkbox', { name: expert, exact: true }).waitFor();
-      expect(await checklist().getByRole('button', { name: `${expert}の名前を変更` }).isVisible()).toBe(true);
+      expect(await checklist().getByRole('button', { name: `${expert}の操作` }).isVisible()).toBe(true); // its row menu, named in Japanese
       await checklist().getByRole('checkbox', { name: 'WT for my alt', exact: true }).waitFor();
       expect(await page.locator('#presets-panel legend').first().textContent()).toBe('コンテンツルーレット');
       // The preset picked before the switch is still picked, under its Japanese name.

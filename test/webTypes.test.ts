@@ -31,7 +31,7 @@ function renameProperty(schema: Json, from: string, to: string): void {
 const CHANGES: Record<string, { change(doc: Json): void; errors: RegExp[] }> = {
   'a response field the page reads is renamed (Task.name → title)': {
     change: (doc) => renameProperty(doc.components.schemas.Task, 'name', 'title'),
-    errors: [/src\/web\/views\/checklist\.ts\(\d+,\d+\): error TS2339: Property 'name' does not exist on type/],
+    errors: [/src\/web\/views\/taskName\.ts\(\d+,\d+\): error TS2339: Property 'name' does not exist on type/],
   },
   'a request body the page sends gains a required field (POST /tasks: priority)': {
     change: (doc) => {

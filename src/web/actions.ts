@@ -1,9 +1,11 @@
 import type { Api } from './api.js';
-import { domId } from './dom.js';
 import { createGroupActions } from './groupActions.js';
 import { t } from './i18n.js';
 import { createLodestoneActions } from './lodestoneActions.js';
+import { showNewTasks } from './newTasks.js';
 import type { Notices } from './notices.js';
+import { createOnboardingActions } from './onboardingActions.js';
+import { createTaskActions } from './taskActions.js';
 import type { Task } from './types.js';
 import { taskName } from './views/checklist.js';
 import type { ScreenActions, ScreenState } from './views/layout.js';
@@ -29,16 +31,8 @@ export interface ActionHost {
 /** Everything a person can do on the checklist screen, each ending in a redraw or a sentence. */
 export function createActions(host: ActionHost): ScreenActions {
   const { api, notices, state } = host;
-  /** The latest toggle per task: an older answer arriving late must not undo a newer click. */
-  const toggles = new Map<string, number>();
-
   /** A task as the page names it (a preset in the page's language, unless renamed): what the messages say. */
   const nameOf = (task: Task) => taskName(task, state.presets);
-
-  const replaceTask = (task: Task) => {
-    state.tasks = state.tasks.map((t) => (t.id === task.id ? task : t));
-    host.draw();
-  };
 
   /** Runs a call for a form: true when it went through, false (after a message) when not. */
   const attempt = async (what: string, call: () => Promise<void>): Promise<boolean> => {
@@ -52,62 +46,23 @@ export function createActions(host: ActionHost): ScreenActions {
     }
   };
 
+  /** Adds presets and shows the new tasks where the checklist has them; `focus`: the keyboard goes to the first. */
+  const addPresets = (keys: string[], characterId: string | null, focus: boolean) =>
+    attempt(t('presets.notAdded'), async () => {
+      const r = await api.addPresets(keys, characterId);
+      state.tasks = [...state.tasks, ...r.added];
+      host.draw();
+      showNewTasks(r.added.map((task) => task.id), focus);
+      if (r.added.length > 0) host.boardsChanged();
+      const count = r.added.length;
+      notices.say(r.skipped.length > 0 ? t('presets.addedSkipped', { count, skipped: r.skipped.length }) : t('presets.addedCount', { count }), 'ok');
+    });
+
   const actions: ScreenActions = {
     ...createLodestoneActions(host),
     ...createGroupActions(host),
-    toggle: (task, done) => {
-      const seq = (toggles.get(task.id) ?? 0) + 1;
-      toggles.set(task.id, seq);
-      replaceTask({ ...task, done }); // optimistic: the box changes at once
-      api.setDone(task.id, done).then(
-        (fresh) => {
-          if (toggles.get(task.id) === seq) replaceTask(fresh);
-          host.boardsChanged(task.presetKey);
-        },
-        (err: unknown) => {
-          if (toggles.get(task.id) !== seq) return;
-          const current = state.tasks.find((t) => t.id === task.id);
-          if (current) replaceTask({ ...current, done: !done });
-          host.report(err, t(done ? 'checklist.notMarkedDone' : 'checklist.notMarkedOpen', { name: nameOf(task) }));
-        },
-      );
-    },
-    startRename: (task) => {
-      const returnTo = task ? null : state.editing?.id;
-      state.editing = task ? { id: task.id, value: nameOf(task) } : null;
-      host.draw();
-      if (task) document.getElementById(domId('name', task.id))?.focus();
-      else if (returnTo) document.getElementById(domId('rename', returnTo))?.focus();
-    },
-    editName: (value) => {
-      if (state.editing) state.editing.value = value;
-    },
-    rename: (task, name) => {
-      // The field starts with the name as shown, which for a preset may be its name in this language.
-      if (name === '' || name === task.name || name === nameOf(task)) return actions.startRename(null);
-      void attempt(t('checklist.notRenamed', { name: nameOf(task) }), async () => {
-        const fresh = await api.renameTask(task.id, name);
-        state.editing = null;
-        replaceTask(fresh);
-        document.getElementById(domId('rename', task.id))?.focus();
-      });
-    },
-    remove: (task) => {
-      const name = nameOf(task);
-      if (!confirm(t('checklist.confirmDelete', { name }))) return;
-      void attempt(t('checklist.notDeleted', { name }), async () => {
-        await api.deleteTask(task.id);
-        const boxes = [...document.querySelectorAll<HTMLInputElement>('input[data-task]')]; // in screen order
-        const index = boxes.findIndex((b) => b.dataset.task === task.id);
-        state.tasks = state.tasks.filter((t) => t.id !== task.id);
-        host.draw();
-        // Keep the keyboard in the list: on the row that took this one's place.
-        const rest = document.querySelectorAll<HTMLInputElement>('input[data-task]');
-        (rest[Math.min(index, rest.length - 1)] ?? document.getElementById('checklist-h'))?.focus();
-        notices.say(t('checklist.deleted', { name }), 'ok');
-        host.boardsChanged(task.presetKey);
-      });
-    },
+    ...createOnboardingActions(host, (keys, characterId) => addPresets(keys, characterId, true)),
+    ...createTaskActions(host),
     addTask: (input) =>
       attempt(t('taskForm.notAdded'), async () => {
         const task = await api.createTask(input);
@@ -115,15 +70,7 @@ export function createActions(host: ActionHost): ScreenActions {
         host.draw();
         notices.say(t('taskForm.added', { name: nameOf(task) }), 'ok');
       }),
-    addPresets: (keys, characterId) =>
-      attempt(t('presets.notAdded'), async () => {
-        const r = await api.addPresets(keys, characterId);
-        state.tasks = [...state.tasks, ...r.added];
-        host.draw();
-        if (r.added.length > 0) host.boardsChanged();
-        const count = r.added.length;
-        notices.say(r.skipped.length > 0 ? t('presets.addedSkipped', { count, skipped: r.skipped.length }) : t('presets.addedCount', { count }), 'ok');
-      }),
+    addPresets: (keys, characterId) => addPresets(keys, characterId, false),
     linkCharacter: (input) =>
       attempt(t('characters.notLinked'), async () => {
         const c = await api.linkCharacter(input);

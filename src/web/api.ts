@@ -1,7 +1,7 @@
 import { ApiError, bearer, client, ifChanged, ifNoneMatch, ok, type Answer, type Conditional, type Success } from './http.js';
 import { language } from './i18n.js';
 import type { Session } from './session.js';
-import type { Cadence, GroupBoard, PresetKey, Region } from './types.js';
+import type { Cadence, GroupBoard, NewApiKey, PresetKey, Region, TaskChange } from './types.js';
 
 /** What the add-task form sends. */
 export interface NewTask {
@@ -36,7 +36,8 @@ export class Api {
   constructor(private readonly session: Session) {}
 
   me = () => this.call((auth) => client.GET('/users/me', auth));
-  tasks = () => this.call((auth) => client.GET('/tasks', auth));
+  /** Hidden tasks too: the checklist shows them on request ("Show hidden"), and a new order must place them. */
+  tasks = () => this.call((auth) => client.GET('/tasks', { ...auth, params: { query: { hidden: 'include' } } }));
   characters = () => this.call((auth) => client.GET('/characters', auth));
   /** Names, descriptions and categories in the page's language: the game's own wording. */
   presets = () => ok(client.GET('/presets', { params: { query: { lang: language() } } }));
@@ -46,7 +47,9 @@ export class Api {
   setDone = (taskId: string, done: boolean) =>
     this.call((auth) => (done ? client.PUT('/tasks/{id}/completion', { ...auth, ...id(taskId) }) : client.DELETE('/tasks/{id}/completion', { ...auth, ...id(taskId) })));
   createTask = (input: NewTask) => this.call((auth) => client.POST('/tasks', { ...auth, body: input }));
-  renameTask = (taskId: string, name: string) => this.call((auth) => client.PATCH('/tasks/{id}', { ...auth, ...id(taskId), body: { name } }));
+  updateTask = (taskId: string, change: TaskChange) => this.call((auth) => client.PATCH('/tasks/{id}', { ...auth, ...id(taskId), body: change }));
+  /** Every task's id, hidden ones included, first to last. */
+  reorderTasks = (ids: string[]) => this.call((auth) => client.PUT('/tasks/order', { ...auth, body: { ids } }));
   deleteTask = (taskId: string) => this.call((auth) => client.DELETE('/tasks/{id}', { ...auth, ...id(taskId) }));
   /** The keys come from the catalogue (`GET /presets`) or a group's presets, which the document types as plain strings. */
   addPresets = (keys: string[], characterId: string | null) =>
@@ -66,6 +69,11 @@ export class Api {
   joinGroup = (groupId: string, characterId: string | null) =>
     this.call((auth) => client.POST('/groups/{id}/members', { ...auth, ...id(groupId), body: characterId ? { characterId } : {} }));
   leaveGroup = (groupId: string) => this.call((auth) => client.DELETE('/groups/{id}/members/me', { ...auth, ...id(groupId) }));
+
+  apiKeys = () => this.call((auth) => client.GET('/api-keys', auth));
+  /** The answer holds the key itself, which the service never shows again. */
+  createApiKey = (input: NewApiKey) => this.call((auth) => client.POST('/api-keys', { ...auth, body: input }));
+  revokeApiKey = (keyId: string) => this.call((auth) => client.DELETE('/api-keys/{id}', { ...auth, ...id(keyId) }));
 
   private call<A extends Answer>(run: (auth: ReturnType<typeof bearer>) => Promise<A>): Promise<Success<A>> {
     return this.authed((token) => ok(run(bearer(token))));

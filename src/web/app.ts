@@ -1,4 +1,5 @@
 import { createActions } from './actions.js';
+import { createAccountHeader } from './accountHeader.js';
 import { Api } from './api.js';
 import { BoardPoller, pollIntervalFrom } from './boardPolling.js';
 import { clearAllDrafts } from './drafts.js';
@@ -6,11 +7,14 @@ import { h, keepOpenAndChosen } from './dom.js';
 import { ApiError, NetworkError, SessionEndedError } from './http.js';
 import { isLocale, language, t, useLanguage, type Locale } from './i18n.js';
 import { Notices } from './notices.js';
+import { followOnboarding, startOnboarding } from './onboarding.js';
 import { Session } from './session.js';
 import { startCountdowns, syncClock } from './time.js';
 import type { User } from './types.js';
 import { createScreen, type ScreenState } from './views/layout.js';
 import { renderLogin } from './views/login.js';
+import { ONBOARDING_HEADING_ID } from './views/onboarding.js';
+import { createPublicResets } from './views/publicResets.js';
 
 /** The page: logs in, loads the checklist, and turns every failure into a sentence or the login screen. */
 export class App {
@@ -24,7 +28,7 @@ export class App {
   });
   readonly api = new Api(this.session);
   readonly notices = new Notices();
-  readonly state: ScreenState = { tasks: [], characters: [], presets: [], resets: null, editing: null, features: null, groups: [], boards: new Map() };
+  readonly state: ScreenState = { tasks: [], characters: [], presets: [], resets: null, editing: null, features: null, groups: [], boards: new Map(), onboarding: null };
   private readonly actions = createActions(this);
   private readonly boardPoller = new BoardPoller(
     {
@@ -51,11 +55,16 @@ export class App {
   private readonly who = document.getElementById('who')!;
   private readonly languageChoice = document.getElementById('language') as HTMLSelectElement;
   private user: User | null = null;
+  private account: ReturnType<typeof createAccountHeader> | null = null;
   private screen: ReturnType<typeof createScreen> | null = null;
   /** What the login screen says, worked out again in a newly chosen language. */
   private loginMessage: (() => string) | null = null;
   /** Bumped by every language change: answers for an earlier choice are dropped. */
   private languageChanges = 0;
+  /** The login screen's reset clock, while it shows. */
+  private publicResets: ReturnType<typeof createPublicResets> | null = null;
+  /** Back from Discord (read before boot takes the code out of the address bar): the checklist takes the keyboard once it shows. */
+  private focusOnArrival = new URLSearchParams(location.search).has('code');
 
   /** Starts the page; the language it shows is already loaded (main.ts). */
   async boot(): Promise<void> {
@@ -63,7 +72,7 @@ export class App {
     this.languageChoice.addEventListener('change', () => {
       if (isLocale(this.languageChoice.value)) void this.switchLanguage(this.languageChoice.value);
     });
-    startCountdowns(document, () => void (this.screen && this.reload().catch((err: unknown) => this.report(err))));
+    startCountdowns(document, () => this.resetPassed());
     const q = new URLSearchParams(location.search);
     const code = q.get('code');
     const state = q.get('state');
@@ -103,6 +112,8 @@ export class App {
   /** Draws the checklist screen from `state` (built on first use, after a login). */
   draw(): void {
     if (!this.user) return; // a late answer after logging out must not bring the checklist back
+    // Every change ends in a draw, whichever form made it: the first visit follows the tasks and characters from here.
+    this.state.onboarding = followOnboarding(this.state.onboarding, this.state.tasks, this.state.characters);
     if (!this.screen) {
       this.screen = createScreen(this.actions, this.state.features ?? { lodestone: false });
       this.main.replaceChildren(this.screen.el);
@@ -165,7 +176,7 @@ export class App {
     }
     this.relabel();
     if (!this.user || !this.screen) {
-      if (!this.user && this.main.querySelector('#login')) this.main.replaceChildren(renderLogin(this.loginMessage?.() ?? null));
+      if (!this.user && this.main.querySelector('#login')) this.drawLogin();
       return;
     }
     try {
@@ -204,6 +215,8 @@ export class App {
       this.user ??= await this.api.me();
       this.showUser();
       await this.reload();
+      if (this.focusOnArrival) document.getElementById(this.state.onboarding ? ONBOARDING_HEADING_ID : 'checklist-h')?.focus();
+      this.focusOnArrival = false;
     } catch (err) {
       this.report(err, undefined, () => this.start());
     }
@@ -225,26 +238,67 @@ export class App {
     ]);
     syncClock(resets.now, sentAt, Date.now());
     Object.assign(this.state, { tasks, characters, presets, resets, features, groups });
+    // A new account is led through its first visit; decided when the screen is first built after a login, not again.
+    if (!this.screen) this.state.onboarding = startOnboarding(tasks, characters);
     for (const id of this.state.boards.keys()) if (!groups.some((g) => g.id === id)) this.state.boards.delete(id);
     this.notices.online();
     this.draw();
     this.watchBoards();
   }
 
+  /**
+   * The header (avatar, name, account menu, Log out): built once per login, drawn again in a new language. Logging out
+   * empties `who`, so a header no longer in the page is one from an earlier login.
+   */
   private showUser(): void {
-    const logout = h('button', { type: 'button', id: 'logout', class: 'quiet', onclick: () => void this.logOut() }, t('page.logOut'));
-    this.who.replaceChildren(h('span', { class: 'user' }, this.user?.globalName ?? this.user?.username ?? ''), logout);
+    if (!this.user) return;
+    if (!this.account?.el.isConnected) {
+      this.account = createAccountHeader({ api: this.api, report: (err) => this.report(err), logOut: () => void this.logOut() });
+      this.who.replaceChildren(this.account.el);
+      this.account.show(this.user);
+      this.account.followHash();
+    } else this.account.show(this.user);
   }
 
   private showLogin(message: (() => string) | null): void {
     this.loginMessage = message;
     this.boardPoller.stop();
-    Object.assign(this.state, { groups: [], boards: new Map() });
+    Object.assign(this.state, { groups: [], boards: new Map(), onboarding: null });
     this.screen = null;
     this.user = null;
     this.state.editing = null;
     this.who.replaceChildren();
-    this.main.replaceChildren(renderLogin(message?.() ?? null));
+    this.drawLogin();
+  }
+
+  /** The login screen in the page's language: its message, the next resets (the last known at once, then fresh ones). */
+  private drawLogin(): void {
+    const resets = createPublicResets();
+    if (this.state.resets) resets.update(this.state.resets);
+    this.publicResets = resets;
+    this.main.replaceChildren(renderLogin(this.loginMessage?.() ?? null, resets.el));
+    void this.loadPublicResets();
+  }
+
+  /** The public reset clock for the login screen; an answer for a screen since replaced (a login, a new language) is dropped. */
+  private async loadPublicResets(): Promise<void> {
+    const view = this.publicResets;
+    const sentAt = Date.now();
+    try {
+      const resets = await this.api.resets();
+      if (this.user || view !== this.publicResets) return;
+      syncClock(resets.now, sentAt, Date.now());
+      this.state.resets = resets;
+      view?.update(resets);
+    } catch {
+      if (view === this.publicResets) view?.unavailable();
+    }
+  }
+
+  /** A shown reset passed: the checklist (or the login screen's clock) is asked for again, into the new period. */
+  private resetPassed(): void {
+    if (this.screen) this.reload().catch((err: unknown) => this.report(err));
+    else if (!this.user && this.publicResets) void this.loadPublicResets();
   }
 
   private async logOut(): Promise<void> {

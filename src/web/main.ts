@@ -1,5 +1,11 @@
 import { App } from './app.js';
 import { initialLanguage, useLanguage } from './i18n.js';
+import { applyTheme, followOtherTabs, storedTheme } from './theme.js';
+
+// Before anything else, so the page is never drawn in the other theme first. The CSP allows no inline script, so this
+// is the earliest point: module scripts run before DOMContentLoaded, and the stylesheet has no say over localStorage.
+applyTheme(storedTheme());
+followOtherTabs();
 
 /**
  * Every word on the page comes from the language's chunk, so it is fetched before anything is drawn. If it cannot be

@@ -18,6 +18,8 @@ export type Json<Id extends keyof operations, Status extends keyof operations[Id
 export type RequestJson<Id extends keyof operations> = operations[Id] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 export type Task = Schemas['Task'];
+/** `PATCH /tasks/:id`: what an edit, a move or hiding changes. */
+export type TaskChange = RequestJson<'updateTask'>;
 export type Character = Schemas['Character'];
 export type Preset = Schemas['Preset'];
 export type User = Schemas['User'];
@@ -53,3 +55,10 @@ export type BoardCellState = BoardRow['cells'][number]['state'];
 
 /** `POST /groups/:id/members`: the group joined and the presets you do not track yet. */
 export type JoinResult = Json<'joinGroup', 200>;
+
+/** `GET /api-keys`: a key as its owner sees it later (never the key itself). */
+export type ApiKey = Schemas['ApiKey'];
+
+/** `POST /api-keys`: what creating a key sends, and what it answers: the key itself, this once. */
+export type NewApiKey = RequestJson<'createApiKey'>;
+export type CreatedApiKey = Json<'createApiKey', 201>;

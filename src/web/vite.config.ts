@@ -49,7 +49,7 @@ export default defineConfig({
   server: {
     port: 3000,
     proxy: Object.fromEntries(
-      ['/login', '/exchange', '/auth', '/users', '/tasks', '/characters', '/lodestone', '/presets', '/resets', '/features', '/groups'].map((p) => [p, 'http://localhost:8080']),
+      ['/login', '/exchange', '/auth', '/users', '/tasks', '/characters', '/lodestone', '/presets', '/resets', '/features', '/groups', '/api-keys', '/calendar.ics'].map((p) => [p, 'http://localhost:8080']),
     ),
   },
 });
