@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './web/axe.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -62,12 +62,7 @@ if (!chromiumAvailable()) {
       expect(linked.status).toBe(201);
       expect((await svc.api('/tasks/presets', { method: 'POST', token: jwt, json: { keys: ['wondrous-tails'] } })).status).toBe(201);
       await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: svc.base });
-      page = await browser.context.newPage();
-      page.setDefaultTimeout(5_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      page.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text());
-      });
+      page = await openTab(browser.context, pageErrors);
     }, 60_000);
 
     afterAll(async () => {

@@ -6,7 +6,7 @@ import { buildServer } from '../src/http/server.js';
 import { captureLog } from './helpers/captureLog.js';
 import { createTestContext } from './helpers/testStore.js';
 import { expectAccessibleInBothSchemes } from './web/axe.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -52,15 +52,7 @@ if (!chromiumAvailable()) {
     });
 
     /** A tab that fails fast and remembers script errors and CSP refusals. */
-    async function openPage(): Promise<Page> {
-      const p = await browser.context.newPage();
-      p.setDefaultTimeout(5_000);
-      p.on('pageerror', (e) => pageErrors.push(e.message));
-      p.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text());
-      });
-      return p;
-    }
+    const openPage = () => openTab(browser.context, pageErrors);
 
     const checklist = (p = page) => p.locator('#checklist');
     const taskBox = (name: string, p = page) => checklist(p).getByRole('checkbox', { name, exact: true });

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '../src/groups/group.types.js';
 import { expectAccessibleInBothSchemes } from './web/axe.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -56,12 +56,7 @@ if (!chromiumAvailable()) {
       await s.groups.join(bob.id, crew.id, null);
       await s.groups.join(me.id, statik.id, alyx.id);
 
-      page = await browser.context.newPage();
-      page.setDefaultTimeout(5_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      page.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text());
-      });
+      page = await openTab(browser.context, pageErrors);
       page.on('response', (r) => {
         if (r.request().method() === 'GET' && new URL(r.url()).pathname === `/groups/${statik.id}`) polls.push(r.status());
       });

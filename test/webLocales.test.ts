@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../src/i18n/translator.js';
 import { expectAccessibleInBothSchemes } from './web/axe.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -42,12 +42,7 @@ if (!chromiumAvailable()) {
       const { added } = await s.tasks.addPresets(me.id, { keys: ['roulette-expert', 'wondrous-tails'] });
       await s.tasks.update(me.id, added.find((t) => t.presetKey === 'wondrous-tails')!.id, { name: 'WT for my alt' });
 
-      page = await browser.context.newPage();
-      page.setDefaultTimeout(5_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      page.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text());
-      });
+      page = await openTab(browser.context, pageErrors);
       page.on('request', (r) => {
         const url = new URL(r.url());
         const chunk = CHUNK.exec(url.pathname);

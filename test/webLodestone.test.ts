@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLodestone, type FakeCharacter, type FakeLodestone } from './fakeLodestone/index.js';
 import { expectAccessibleInBothSchemes } from './web/axe.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -48,12 +48,7 @@ if (!chromiumAvailable()) {
       });
       svc.discord.addOAuthUser({ id: DISCORD_ID, username: 'alyx', global_name: 'Alyx' });
       await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: svc.base });
-      page = await browser.context.newPage();
-      page.setDefaultTimeout(5_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      page.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text());
-      });
+      page = await openTab(browser.context, pageErrors);
       page.on('request', (r) => {
         if (new URL(r.url()).pathname === '/features') featureCalls.push(r.url());
       });

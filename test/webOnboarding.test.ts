@@ -7,7 +7,7 @@ import { regionOfTimeZone } from '../src/web/timeZoneRegion.js';
 import type { Character, Task } from '../src/web/types.js';
 import { startFakeLodestone, type FakeCharacter, type FakeLodestone } from './fakeLodestone/index.js';
 import { expectAccessible } from './web/axe.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -114,15 +114,7 @@ if (!chromiumAvailable()) {
     });
 
     /** A tab that fails fast and remembers script errors and CSP refusals. */
-    async function openPage(): Promise<Page> {
-      const p = await browser.context.newPage();
-      p.setDefaultTimeout(5_000);
-      p.on('pageerror', (e) => pageErrors.push(e.message));
-      p.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text());
-      });
-      return p;
-    }
+    const openPage = () => openTab(browser.context, pageErrors);
 
     const onboarding = (p = page) => p.locator('#onboarding');
     const stepHeading = (p = page) => p.locator('#onboarding-step-h');

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const DISCORD_ID = '1300000000000000778';
@@ -47,15 +47,7 @@ if (!chromiumAvailable()) {
       await new Promise((resolve) => evil?.close(resolve));
     });
 
-    async function openPage(b = browser): Promise<Page> {
-      const p = await b.context.newPage();
-      p.setDefaultTimeout(5_000);
-      p.on('pageerror', (e) => pageErrors.push(e.message));
-      p.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text());
-      });
-      return p;
-    }
+    const openPage = (b: Browser = browser) => openTab(b.context, pageErrors);
     const loginButton = (p: Page) => p.getByRole('button', { name: 'Log in with Discord' });
     const loggedIn = (p: Page) => p.locator('#logout').waitFor();
     const cookies = (b = browser) => b.context.cookies(`${svc.base}/auth/refresh`);

@@ -8,7 +8,7 @@ import { parseConfig } from '../src/config.js';
 import { chatInput } from './fakeDiscord/index.js';
 import { silentLog } from './helpers/testStore.js';
 import { expectAccessible } from './web/axe.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, type Browser } from './web/browser.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -62,12 +62,7 @@ if (!chromiumAvailable()) {
       await api('/tasks/presets', { method: 'POST', json: { keys: ['roulette-expert', 'wondrous-tails'], characterId: character.id } });
       svc.discord.addOAuthUser({ id: DISCORD_ID, username: 'wol', global_name: 'Warrior of Light' });
 
-      page = await browser.context.newPage();
-      page.setDefaultTimeout(5_000);
-      page.on('pageerror', (e) => pageErrors.push(e.message));
-      page.on('console', (m) => {
-        if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(m.text());
-      });
+      page = await openTab(browser.context, pageErrors);
       await page.goto(`${svc.base}/app/`);
       await page.getByRole('button', { name: 'Log in with Discord' }).click();
       await page.locator('#logout').waitFor();

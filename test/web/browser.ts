@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,4 +46,18 @@ export async function launchChromium(viewport = { width: 1280, height: 900 }): P
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A tab that fails fast (5 s per wait) and writes the page's script errors and Content-Security-Policy refusals into
+ * `errors`, which a test then expects to be empty.
+ */
+export async function openTab(context: BrowserContext, errors: string[]): Promise<Page> {
+  const tab = await context.newPage();
+  tab.setDefaultTimeout(5_000);
+  tab.on('pageerror', (e) => errors.push(e.message));
+  tab.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+  });
+  return tab;
 }
