@@ -1,5 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/http/server.js';
+import { captureLog } from './helpers/captureLog.js';
 import { startHttpHarness, type HttpHarness } from './helpers/httpHarness.js';
+import { createTestContext } from './helpers/testStore.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions check the bodies
 const json = async (r: Response): Promise<any> => r.json();
@@ -73,5 +79,31 @@ describe('the web page keeps its refresh token in an HttpOnly cookie', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toBeNull();
     expect((await json(res)).refreshToken).toBeTruthy();
+  });
+});
+
+describe('a page served where its Secure cookie would not be kept', () => {
+  /** The lines about the cookie that starting the HTTP service with the web app at `redirectUri` logs. */
+  async function cookieWarnings(redirectUri: string) {
+    const cap = captureLog('info');
+    const webDir = await mkdtemp(join(tmpdir(), 'tracker-web-'));
+    const ctx = await createTestContext(undefined, { OAUTH_REDIRECT_URI: redirectUri });
+    const app = await buildServer({ config: ctx.config, log: cap.log, store: ctx.store, services: ctx.services, clock: ctx.clock.now, webDir });
+    try {
+      await app.ready();
+      return cap.lines.filter((l) => String(l.msg).includes('Secure cookie'));
+    } finally {
+      await app.close();
+      await ctx.close();
+      await rm(webDir, { recursive: true, force: true });
+    }
+  }
+
+  it('warns at start-up when the page is plain HTTP on another host than localhost', async () => {
+    expect(await cookieWarnings('http://192.168.1.20:8080/app/')).toEqual([
+      expect.objectContaining({ level: 40, redirectUri: 'http://192.168.1.20:8080/app/' }),
+    ]);
+    expect(await cookieWarnings('https://tracker.example/app/')).toEqual([]);
+    expect(await cookieWarnings('http://localhost:8080/app/')).toEqual([]);
   });
 });

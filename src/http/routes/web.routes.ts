@@ -12,10 +12,16 @@ export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/', import.met
  * `reply.sendFile` does not clash with the copy of @fastify/static inside the docs plugin.
  * When the app is not built (tests running from sources), nothing is served and the log says so.
  */
-export const webRoutes: FastifyPluginAsync<HttpDeps> = async (app, { webDir = DEFAULT_WEB_DIR }) => {
+export const webRoutes: FastifyPluginAsync<HttpDeps> = async (app, { webDir = DEFAULT_WEB_DIR, config }) => {
   if (!existsSync(webDir)) {
     app.log.info({ webDir }, 'Web app not built, /app/ is off (npm run build builds it)');
     return;
+  }
+  if (!keepsSecureCookies(config.oauth.redirectUri)) {
+    app.log.warn(
+      { redirectUri: config.oauth.redirectUri },
+      'The web page keeps its login in a Secure cookie, which browsers keep only over HTTPS or on localhost: serve /app/ over HTTPS, or each web login lasts one access token',
+    );
   }
   await app.register(fastifyStatic, {
     root: webDir,
@@ -35,3 +41,9 @@ export const webRoutes: FastifyPluginAsync<HttpDeps> = async (app, { webDir = DE
     },
   });
 };
+
+/** Whether a browser on this page keeps a `Secure` cookie: HTTPS, or plain HTTP on the loopback host (see refreshCookie.ts). */
+function keepsSecureCookies(pageUrl: string): boolean {
+  const url = new URL(pageUrl);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
