@@ -268,7 +268,9 @@ if (!chromiumAvailable()) {
     });
 
     it('fits a phone: no sideways scrolling at any step, choices kept across a language switch, added tasks brought into view', async () => {
+      await page.locator('#toast').filter({ hasText: /^Added \d+ tasks/ }).waitFor(); // said by the test before, for 10 s
       await logOut();
+      expect(await page.locator('#toast').isHidden()).toBe(true); // it spoke of a screen that is gone
       await page.setViewportSize(PHONE);
       try {
         await resetRows().first().waitFor();

@@ -262,6 +262,7 @@ export class App {
 
   private showLogin(message: (() => string) | null): void {
     this.loginMessage = message;
+    this.notices.dismiss(); // "Added 4 tasks" does not belong on the login screen
     this.boardPoller.stop();
     Object.assign(this.state, { groups: [], boards: new Map(), onboarding: null });
     this.screen = null;

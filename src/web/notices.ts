@@ -58,6 +58,12 @@ export class Notices {
     this.banner.replaceChildren();
   }
 
+  /** Takes a sentence down before its time: it spoke of a screen that is gone (logging out). */
+  dismiss(): void {
+    clearTimeout(this.toastTimer);
+    this.hideToast();
+  }
+
   private hideToast(): void {
     this.toast.hidden = true;
   }
