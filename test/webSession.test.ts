@@ -86,6 +86,18 @@ if (!chromiumAvailable()) {
       await loggedIn(a);
     });
 
+    it('two tabs opened at once each load the checklist once', async () => {
+      const tabs = await Promise.all([openPage(), openPage()]);
+      const me = tabs.map(() => 0);
+      tabs.forEach((tab, i) => tab.on('request', (r) => void (new URL(r.url()).pathname === '/users/me' && (me[i] += 1))));
+      await Promise.all(tabs.map((tab) => tab.goto(`${svc.base}/app/`)));
+      await Promise.all(tabs.map((tab) => loggedIn(tab)));
+      // The first tab's token reaches the second while it boots: it must not start the checklist a second time.
+      await Promise.all(tabs.map((tab) => tab.waitForLoadState('networkidle')));
+      expect(me).toEqual([1, 1]);
+      await Promise.all(tabs.map((tab) => tab.close()));
+    });
+
     it('two tabs whose access token expired at once refresh once, and both carry on', async () => {
       const jwt = await svc.apiLogin(DISCORD_ID, 'alisaie');
       expect((await svc.api('/tasks', { method: 'POST', token: jwt, json: { name: 'Wondrous Tails', cadence: 'weekly' } })).status).toBe(201);

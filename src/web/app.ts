@@ -24,7 +24,8 @@ export class App {
       clearAllDrafts();
       this.showLogin(() => t('login.loggedOutElsewhere'));
     },
-    loggedInElsewhere: () => void (this.user ? undefined : this.start()),
+    // Only from the login screen: a tab still booting finds the session through its own resume().
+    loggedInElsewhere: () => void (!this.user && this.main.querySelector('#login') ? this.start() : undefined),
   });
   readonly api = new Api(this.session);
   readonly notices = new Notices();
