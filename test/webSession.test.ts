@@ -89,7 +89,11 @@ if (!chromiumAvailable()) {
     it('two tabs opened at once each load the checklist once', async () => {
       const tabs = await Promise.all([openPage(), openPage()]);
       const me = tabs.map(() => 0);
-      tabs.forEach((tab, i) => tab.on('request', (r) => void (new URL(r.url()).pathname === '/users/me' && (me[i] += 1))));
+      tabs.forEach((tab, i) =>
+        tab.on('request', (r) => {
+          if (new URL(r.url()).pathname === '/users/me') me[i] = (me[i] ?? 0) + 1;
+        }),
+      );
       await Promise.all(tabs.map((tab) => tab.goto(`${svc.base}/app/`)));
       await Promise.all(tabs.map((tab) => loggedIn(tab)));
       // The first tab's token reaches the second while it boots: it must not start the checklist a second time.
