@@ -344,6 +344,18 @@ if (!chromiumAvailable()) {
       expect([cut, height]).toEqual([true, (await lineOf('Alpha'))[1]]);
       expect(await row(long).locator('label').getAttribute('title')).toBe(long);
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      // Each owner's count and bar stay beside its heading, a long character name wrapping instead.
+      const beside = await checklist()
+        .locator('.owner-head')
+        .evaluateAll((heads) =>
+          heads.map((head) => {
+            const name = head.querySelector('h2')!.getBoundingClientRect();
+            const bar = head.querySelector('progress')!.getBoundingClientRect();
+            return bar.top + bar.height / 2 > name.top && bar.top + bar.height / 2 < name.bottom && bar.left >= name.right;
+          }),
+        );
+      expect(beside.length).toBeGreaterThan(1);
+      expect(beside.every(Boolean)).toBe(true);
       await page.screenshot({ path: `${ARTIFACTS}webTasks-phone.png`, fullPage: true });
       await menuButton(long).click();
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
