@@ -385,5 +385,32 @@ if (!chromiumAvailable()) {
       await page.setViewportSize({ width: 1280, height: 900 });
       expect(pageErrors).toEqual([]);
     });
+
+    it('scrolls the page while a row is held at the window’s edge, so a long list can be reordered end to end', async () => {
+      await page.setViewportSize({ width: 390, height: 300 }); // the daily list runs off the bottom
+      try {
+        await reload();
+        const names = await dailyNames();
+        const first = names[0]!;
+        const handle = row(first).locator('.drag-handle');
+        await handle.scrollIntoViewIfNeeded();
+        const from = (await handle.boundingBox())!;
+        const x = from.x + from.width / 2;
+        const scrolledBefore = await page.evaluate<number>('scrollY');
+        const saved = orderSaved();
+        await page.mouse.move(x, from.y + from.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(x, 296, { steps: 8 }); // into the bottom edge, then held still
+        await expect.poll(() => dailyNames(), { timeout: 5_000 }).toEqual([...names.slice(1), first]);
+        expect(await page.evaluate<number>('scrollY')).toBeGreaterThan(scrolledBefore);
+        await page.mouse.up();
+        expect((await saved).status()).toBe(200);
+        await reload();
+        expect(await dailyNames()).toEqual([...names.slice(1), first]);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      expect(pageErrors).toEqual([]);
+    });
   });
 }
