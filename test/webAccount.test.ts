@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible } from './web/axe.js';
+import { expectAccessible, expectAccessibleInBothSchemes } from './web/axe.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
@@ -46,6 +46,8 @@ if (!chromiumAvailable()) {
     let svc: WebService;
     let browser: Browser;
     let page: Page;
+    /** The player's login, for what the test sets up through the API. */
+    let jwt: string;
     const pageErrors: string[] = [];
 
     beforeAll(async () => {
@@ -53,7 +55,7 @@ if (!chromiumAvailable()) {
       svc = await startWebService(web.dir, { DISCORD_CDN_URL: cdn.url });
       // A player with a character on a Japanese data center (the browser's time zone would guess Europe) and a task, so
       // the page is a returning player's checklist rather than the first-visit steps.
-      const { jwt } = await svc.login({ id: DISCORD_ID, username: 'wol', global_name: 'Warrior of Light', avatar: AVATAR_HASH });
+      ({ jwt } = await svc.login({ id: DISCORD_ID, username: 'wol', global_name: 'Warrior of Light', avatar: AVATAR_HASH }));
       const linked = await svc.api('/characters', {
         method: 'POST',
         token: jwt,
@@ -287,6 +289,88 @@ if (!chromiumAvailable()) {
       await page.reload();
       await dialog().getByRole('heading', { name: 'API keys', level: 2 }).waitFor();
       await dialog().getByText('You have no API keys yet.').waitFor();
+      await closeView();
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('limits a new key to one of the player’s characters, says in words what it can do, and the service holds it to that', async () => {
+      // Linked after the page loaded: the view asks for the characters itself when it opens.
+      const linked = await svc.api('/characters', {
+        method: 'POST',
+        token: jwt,
+        json: { lodestoneId: '34567890', name: 'Thancred Waters', world: 'Gilgamesh', datacenter: 'Aether', region: 'na' },
+      });
+      expect(linked.status).toBe(201);
+      const taskOf = async (characterId: string) => {
+        const res = await svc.api('/tasks', { method: 'POST', token: jwt, json: { name: 'Overlay check', cadence: 'daily', characterId } });
+        expect(res.status).toBe(201);
+        return ((await res.json()) as { id: string }).id;
+      };
+      const [minfiliaTask, thancredTask] = [await taskOf('23456789'), await taskOf('34567890')];
+      let posted = 0;
+      const countPosts = (r: { method(): string; url(): string }) => void (r.method() === 'POST' && r.url().endsWith('/api-keys') && posted++);
+      page.on('request', countPosts);
+
+      await openView('API keys');
+      const form = dialog().locator('form');
+      const which = form.getByRole('group', { name: 'Which characters' });
+      await which.waitFor();
+      expect(await which.getByRole('radio', { name: 'All your characters, and your account-wide tasks' }).isChecked()).toBe(true);
+      await form.getByLabel('Name').fill('Minfilia overlay');
+      await which.getByRole('radio', { name: 'Only the characters ticked here' }).check();
+      const only = which.getByRole('group', { name: 'Only the characters ticked here' });
+      // In the service's order, which for two linked in the same instant of the test's clock is by id.
+      expect((await only.locator('label').allTextContents()).sort()).toEqual(['Minfilia Warde (Tonberry)', 'Thancred Waters (Gilgamesh)']);
+      // The four boxes for all characters make way for what the key may do with these.
+      expect(await form.getByRole('checkbox', { name: 'See your tasks and whether they are done' }).isVisible()).toBe(false);
+      const reach = form.locator('#api-key-reach-said');
+      expect(await reach.textContent()).toBe('Tick the characters the key may use.');
+
+      await form.getByRole('button', { name: 'Create key' }).click();
+      await expect.poll(() => form.getByRole('alert').textContent()).toBe('Tick at least one character, or choose all your characters.');
+      expect(await focusedId()).toBe(await only.getByRole('checkbox').first().getAttribute('id')); // where to tick
+      expect(posted).toBe(0); // said in the page, nothing sent
+
+      await only.getByRole('checkbox', { name: 'Minfilia Warde (Tonberry)' }).check();
+      expect(await form.getByRole('alert').textContent()).toBe(''); // answered, so no longer said
+      expect(await reach.textContent()).toBe(
+        'The key will see Minfilia Warde (Tonberry) and its tasks, and nothing else: not your other characters, not your account-wide tasks.',
+      );
+      await form.getByRole('radio', { name: 'See them and their tasks, and tick off, add, change and delete their tasks' }).check();
+      expect(await reach.textContent()).toBe(
+        'The key will see Minfilia Warde (Tonberry), tick off, add, change and delete its tasks, and could also refresh or unlink the character; ' +
+          'nothing else: not your other characters, not your account-wide tasks.',
+      );
+      expect(await form.getByRole('radio', { name: /^See them and their tasks, and/ }).getAttribute('aria-describedby')).toBe('api-key-reach-said');
+      await expectAccessibleInBothSchemes(page, 'the API-key form limiting a key to one character');
+
+      const created = page.waitForResponse((r) => r.url().endsWith('/api-keys') && r.request().method() === 'POST');
+      await form.getByRole('button', { name: 'Create key' }).click();
+      const answer = await created;
+      expect(answer.status()).toBe(201);
+      expect((answer.request().postDataJSON() as { scopes: string[] }).scopes).toEqual(['character:23456789:write']);
+      const key = await dialog().getByLabel('Key', { exact: true }).inputValue();
+      const row = dialog().locator('li.api-key', { hasText: 'Minfilia overlay' });
+      expect(await row.locator('.key-scopes li').allTextContents()).toEqual(['See Minfilia Warde (Tonberry), change its tasks, refresh or unlink it']);
+      // Cleared for the next key, which is for all characters again.
+      expect(await which.getByRole('radio', { name: 'All your characters, and your account-wide tasks' }).isChecked()).toBe(true);
+      await form.getByRole('checkbox', { name: 'See your tasks and whether they are done' }).waitFor();
+      expect(await only.isVisible()).toBe(false);
+
+      const withKey = (path: string, method = 'GET') => fetch(`${svc.base}${path}`, { method, headers: { 'x-api-key': key } });
+      const listed = await withKey('/tasks?characterId=23456789');
+      expect(listed.status).toBe(200);
+      expect(((await listed.json()) as { id: string }[]).map((t) => t.id)).toEqual([minfiliaTask]);
+      const elsewhere = await withKey('/tasks?characterId=34567890');
+      expect(elsewhere.status).toBe(404); // outside the key is answered like another player's character
+      expect(await elsewhere.json()).toMatchObject({ code: 'NOT_FOUND' });
+      const done = await withKey(`/tasks/${minfiliaTask}/completion`, 'PUT');
+      expect(done.status).toBe(200);
+      expect(await done.json()).toMatchObject({ id: minfiliaTask, done: true });
+      expect((await withKey(`/tasks/${thancredTask}/completion`, 'PUT')).status).toBe(404);
+      expect(await (await svc.api(`/tasks/${thancredTask}`, { token: jwt })).json()).toMatchObject({ done: false });
+
+      page.off('request', countPosts);
       await closeView();
       expect(pageErrors).toEqual([]);
     });

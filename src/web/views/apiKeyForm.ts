@@ -1,7 +1,8 @@
 import { h } from '../dom.js';
 import { t, type WebKey } from '../i18n.js';
-import type { NewApiKey } from '../types.js';
+import type { Character, NewApiKey } from '../types.js';
 import { OFFERED_SCOPES } from './apiKeyList.js';
+import { createKeyReach } from './apiKeyReach.js';
 import { feedback, onSubmit } from './fields.js';
 
 /** How long a new key may work, in days (null: until revoked). */
@@ -17,9 +18,10 @@ const DAY_MS = 86_400_000;
 export type FormFeedback = ReturnType<typeof feedback>;
 
 /**
- * "Create a key": a name, what it may do (a box per scope, in plain words; reading tasks ticked, as most tools only
- * show them) and how long it works. Built once per view, so a language change (relabel) keeps what is typed and
- * ticked. `submit` answers true when the key was made; the form is then cleared.
+ * "Create a key": a name, which characters (all, or only some: see apiKeyReach.ts), what it may do (a box per scope,
+ * in plain words; reading tasks ticked, as most tools only show them) and how long it works. Built once per view, so
+ * a language change (relabel) keeps what is typed and ticked. `submit` answers true when the key was made; the form
+ * is then cleared.
  */
 export function createApiKeyForm(submit: (input: NewApiKey, say: FormFeedback) => Promise<boolean>) {
   const heading = h('h3', { id: 'api-key-create-h' });
@@ -31,6 +33,8 @@ export function createApiKeyForm(submit: (input: NewApiKey, say: FormFeedback) =
     const box = h('input', { type: 'checkbox', id: `api-key-${scope.replace(':', '-')}`, value: scope, checked: i === 0 });
     return { scope, words, box, label: h('label', { for: box.id }) };
   });
+  const broad = h('div', {}, ...boxes.map((b) => h('div', { class: 'preset' }, b.box, b.label)));
+  const reach = createKeyReach();
   const expiry = h('select', { id: 'api-key-expiry' }, ...EXPIRIES.map(([days]) => h('option', { value: days === null ? '' : String(days) })));
   const expiryLabel = h('label', { for: expiry.id });
   const say = feedback();
@@ -40,7 +44,8 @@ export function createApiKeyForm(submit: (input: NewApiKey, say: FormFeedback) =
     { id: 'api-key-form', class: 'stack api-key-form', 'aria-labelledby': heading.id },
     heading,
     h('div', { class: 'field' }, nameLabel, name, nameHint),
-    h('fieldset', { class: 'scopes' }, legend, ...boxes.map((b) => h('div', { class: 'preset' }, b.box, b.label))),
+    reach.which,
+    h('fieldset', { class: 'scopes' }, legend, broad, reach.access),
     h('div', { class: 'field' }, expiryLabel, expiry),
     say.el,
     h('div', { class: 'buttons' }, button),
@@ -55,13 +60,31 @@ export function createApiKeyForm(submit: (input: NewApiKey, say: FormFeedback) =
     expiryLabel.textContent = t('apiKeys.expiry');
     EXPIRIES.forEach(([, words], i) => (expiry.options[i]!.textContent = t(words)));
     button.textContent = t('apiKeys.create');
+    reach.relabel();
   };
 
+  /** Whether the alert line holds the form's own "choose something": a change of choice takes it away again. */
+  let refused = false;
+  const show = () => {
+    broad.hidden = reach.limited();
+    reach.draw();
+  };
+  el.addEventListener('change', () => {
+    if (refused) say.fail(null);
+    refused = false;
+    show();
+  });
+  // form.reset() puts the choices back only after its reset event: drawn once they are.
+  el.addEventListener('reset', () => queueMicrotask(show));
+
   onSubmit(el, async () => {
-    const scopes = boxes.filter((b) => b.box.checked).map((b) => b.scope);
-    if (scopes.length === 0) {
-      say.fail(t('apiKeys.noScope'));
-      boxes[0]!.box.focus();
+    const limited = reach.limited();
+    const scopes: string[] = limited ? reach.scopes() : boxes.filter((b) => b.box.checked).map((b) => b.scope);
+    refused = scopes.length === 0;
+    if (refused) {
+      say.fail(t(limited ? 'apiKeys.noCharacter' : 'apiKeys.noScope'));
+      if (limited) reach.focusCharacters();
+      else boxes[0]!.box.focus();
       return false;
     }
     const days = expiry.value === '' ? null : Number(expiry.value);
@@ -71,5 +94,13 @@ export function createApiKeyForm(submit: (input: NewApiKey, say: FormFeedback) =
   });
 
   relabel();
-  return { el, relabel };
+  return {
+    el,
+    relabel,
+    /** The player's characters, to limit a key to. */
+    offer(characters: readonly Character[]) {
+      reach.offer(characters);
+      show();
+    },
+  };
 }

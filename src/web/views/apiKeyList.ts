@@ -1,6 +1,7 @@
 import { domId, h } from '../dom.js';
 import { intlLocale, t, type WebKey } from '../i18n.js';
-import type { ApiKey } from '../types.js';
+import { characterLabel } from '../labels.js';
+import type { ApiKey, Character } from '../types.js';
 
 /** The scopes the create form offers, with the words that say what each allows. */
 export const OFFERED_SCOPES = [
@@ -10,13 +11,18 @@ export const OFFERED_SCOPES = [
   ['characters:write', 'apiKeys.charactersWrite'],
 ] as const satisfies readonly (readonly [string, WebKey])[];
 
-/** A scope in words; one narrowed to a character (made with the bot's /apikey) names its Lodestone id. */
-export function scopeWords(scope: string): string {
+/**
+ * A scope in words. One narrowed to a character names it as the player knows it; by its Lodestone id only when it is
+ * not (or no longer) linked, where the key reaches nothing until it is linked again.
+ */
+export function scopeWords(scope: string, characters: readonly Character[]): string {
   const offered = OFFERED_SCOPES.find(([s]) => s === scope);
   if (offered) return t(offered[1]);
   const narrowed = /^character:(\d+):(read|write)$/.exec(scope);
-  if (narrowed) return t(narrowed[2] === 'read' ? 'apiKeys.characterRead' : 'apiKeys.characterWrite', { id: narrowed[1]! });
-  return scope;
+  if (!narrowed) return scope;
+  const linked = characters.find((c) => c.lodestoneId === narrowed[1]);
+  const character = linked ? characterLabel(linked) : t('apiKeys.unlinkedCharacter', { id: narrowed[1]! });
+  return t(narrowed[2] === 'read' ? 'apiKeys.characterRead' : 'apiKeys.characterWrite', { character });
 }
 
 const day = (iso: string) => new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium' }).format(new Date(iso));
@@ -38,8 +44,11 @@ export interface KeyRowActions {
   askToRevoke(key: ApiKey): void;
 }
 
-/** One key: its name, what tells it apart, what it may do, and Revoke (asked about under it: see revokeQuestion). */
-export function keyRow(key: ApiKey, actions: KeyRowActions, question: HTMLElement | null): HTMLElement {
+/**
+ * One key: its name, what tells it apart, what it may do (`characters` name the characters it is limited to), and
+ * Revoke (asked about under it: see revokeQuestion).
+ */
+export function keyRow(key: ApiKey, characters: readonly Character[], actions: KeyRowActions, question: HTMLElement | null): HTMLElement {
   return h(
     'li',
     { class: 'api-key', id: domId('api-key', key.id) },
@@ -51,7 +60,7 @@ export function keyRow(key: ApiKey, actions: KeyRowActions, question: HTMLElemen
         { class: 'api-key-text' },
         h('span', { class: 'api-key-name' }, key.name),
         h('small', {}, facts(key, Date.now())),
-        h('ul', { class: 'key-scopes' }, ...key.scopes.map((s) => h('li', {}, scopeWords(s)))),
+        h('ul', { class: 'key-scopes' }, ...key.scopes.map((s) => h('li', {}, scopeWords(s, characters)))),
       ),
       h(
         'button',

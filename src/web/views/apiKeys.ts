@@ -2,7 +2,7 @@ import type { Api } from '../api.js';
 import { domId, h, replaceChildren } from '../dom.js';
 import { ApiError, NetworkError } from '../http.js';
 import { t } from '../i18n.js';
-import type { ApiKey, CreatedApiKey } from '../types.js';
+import type { ApiKey, Character, CreatedApiKey } from '../types.js';
 import type { DialogView } from './accountDialog.js';
 import { createApiKeyForm } from './apiKeyForm.js';
 import { keyRow, revokeQuestion, type RevokeQuestion } from './apiKeyList.js';
@@ -10,7 +10,7 @@ import { codeRow } from './codeRow.js';
 import { feedback } from './fields.js';
 
 export interface ApiKeysHost {
-  readonly api: Pick<Api, 'apiKeys' | 'createApiKey' | 'revokeApiKey'>;
+  readonly api: Pick<Api, 'apiKeys' | 'characters' | 'createApiKey' | 'revokeApiKey'>;
   /** For what this view cannot say itself: an ended session (the login screen) or a bug. */
   report(err: unknown): void;
 }
@@ -27,11 +27,13 @@ function failure(host: ApiKeysHost, err: unknown, what: string): string | null {
 }
 
 /**
- * The API-key view: the keys you have (never the keys themselves), each revoked after a question; a form to create one;
- * and a new key, shown once with Copy and a warning until you say you have it (or close the view).
+ * The API-key view: the keys you have (never the keys themselves), each revoked after a question; a form to create one,
+ * for all your characters or only some; and a new key, shown once with Copy and a warning until you say you have it
+ * (or close the view).
  */
 export function createApiKeysView(host: ApiKeysHost): DialogView & { load(): Promise<void> } {
   let keys: ApiKey[] | null = null;
+  let characters: Character[] = [];
   let created: CreatedApiKey | null = null;
   let asking: RevokeQuestion | null = null;
 
@@ -96,7 +98,7 @@ export function createApiKeysView(host: ApiKeysHost): DialogView & { load(): Pro
     if (!keys) return list.replaceChildren();
     if (keys.length === 0) return replaceChildren(list, h('p', { class: 'empty' }, t('apiKeys.none')));
     const question = (key: ApiKey) => (asking?.key.id === key.id ? revokeQuestion(asking, () => void revoke(key), () => stopAsking(key)) : null);
-    replaceChildren(list, h('ul', { class: 'api-key-list' }, ...keys.map((k) => keyRow(k, { askToRevoke }, question(k)))));
+    replaceChildren(list, h('ul', { class: 'api-key-list' }, ...keys.map((k) => keyRow(k, characters, { askToRevoke }, question(k)))));
   }
 
   function askToRevoke(key: ApiKey): void {
@@ -143,14 +145,25 @@ export function createApiKeysView(host: ApiKeysHost): DialogView & { load(): Pro
     el,
     title: () => t('apiKeys.heading'),
     relabel,
+    /**
+     * The keys, and the characters to name in them and to offer in the form. Asked for here rather than taken from the
+     * page's state: `/app/#api-keys` opens this view before the checklist has loaded, and a character linked meanwhile
+     * (in another tab, or with the bot) belongs in the choice.
+     */
     async load() {
       said.progress(t('apiKeys.loading'));
-      try {
-        keys = await host.api.apiKeys();
-        said.done();
-      } catch (err) {
-        said.fail(failure(host, err, t('apiKeys.notLoaded')));
+      const [listed, linked] = await Promise.allSettled([host.api.apiKeys(), host.api.characters()]);
+      // Without the characters the form makes keys for all of them only, and the list names characters by their id.
+      if (linked.status === 'fulfilled') {
+        characters = linked.value;
+        form.offer(characters);
+      } else if (listed.status === 'fulfilled' && !(linked.reason instanceof ApiError || linked.reason instanceof NetworkError)) {
+        host.report(linked.reason); // an ended session or a bug, said once: had the keys failed too, `failure` says it
       }
+      if (listed.status === 'fulfilled') {
+        keys = listed.value;
+        said.done();
+      } else said.fail(failure(host, listed.reason, t('apiKeys.notLoaded')));
       drawList();
     },
   };
