@@ -1,4 +1,5 @@
 import { h } from '../dom.js';
+import { moveInMenu } from '../menuKeys.js';
 import { t, type WebKey } from '../i18n.js';
 import { chooseTheme, shownTheme, THEMES, type Theme } from '../theme.js';
 
@@ -87,16 +88,6 @@ export function createAccountMenu(openView: (view: AccountView) => void) {
     if (!el.contains(e.target as Node)) close(false);
   }
 
-  /** The next item after the focused one whose words start with `letter`, round the end. */
-  function byLetter(list: HTMLElement[], from: number, letter: string): number | null {
-    const wanted = letter.toLocaleLowerCase();
-    for (let step = 1; step <= list.length; step++) {
-      const i = (from + step) % list.length;
-      if (list[i]!.textContent?.trim().toLocaleLowerCase().startsWith(wanted)) return i;
-    }
-    return null;
-  }
-
   button.addEventListener('click', () => (isOpen() ? close(true) : open(0)));
   button.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -104,22 +95,11 @@ export function createAccountMenu(openView: (view: AccountView) => void) {
     open(e.key === 'ArrowDown' ? 0 : -1);
   });
 
+  // Enter and Space press the item (a button); Tab moves on, and focusout below closes the menu.
   menu.addEventListener('keydown', (e) => {
-    const list = items();
-    const at = list.indexOf(document.activeElement as HTMLElement);
-    let next: number | null;
-    if (e.key === 'ArrowDown') next = (at + 1) % list.length;
-    else if (e.key === 'ArrowUp') next = at <= 0 ? list.length - 1 : at - 1; // -1: the menu itself has focus
-    else if (e.key === 'Home' || e.key === 'PageUp') next = 0;
-    else if (e.key === 'End' || e.key === 'PageDown') next = list.length - 1;
-    else if (e.key === 'Escape') {
-      e.preventDefault();
-      close(true);
-      return;
-    } else if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) next = byLetter(list, at, e.key);
-    else return; // Enter and Space press the item (a button); Tab moves on, and focusout below closes the menu
+    if (moveInMenu(menu, e) || e.key !== 'Escape') return;
     e.preventDefault();
-    if (next !== null) list[next]?.focus();
+    close(true);
   });
   menu.addEventListener('focusout', (e) => {
     if (!el.contains(e.relatedTarget as Node | null)) close(false);

@@ -1,4 +1,5 @@
 import { h } from '../dom.js';
+import { moveInMenu } from '../menuKeys.js';
 
 /** One entry of a row's menu. A disabled one stays in the menu and focusable (WAI-ARIA), and does nothing. */
 export interface MenuItem {
@@ -11,8 +12,6 @@ export interface MenuItem {
 
 /** The id of the menu button whose menu is open: a redraw (another row ticked) draws it open again. */
 let openButton: string | null = null;
-
-const itemsOf = (menu: Element) => [...menu.querySelectorAll<HTMLElement>('[role=menuitem]')];
 
 function close(buttonId: string, focusButton: boolean): void {
   if (openButton === buttonId) openButton = null;
@@ -39,7 +38,7 @@ function watchOutsideClicks(): void {
 
 /**
  * A menu button (the WAI-ARIA pattern): Enter, Space, a click or ArrowDown open the menu on its first item, ArrowUp
- * on its last; arrows, Home and End move through it; Escape closes it and gives focus back to the button, as does
+ * on its last; arrows, Home, End and a letter move through it (menuKeys.ts); Escape closes it and gives focus back to the button, as does
  * choosing an item (before the item runs, which may move focus on). Tab closes it and moves on.
  */
 export function rowMenu(buttonId: string, label: string, items: MenuItem[]): HTMLElement {
@@ -81,14 +80,11 @@ export function rowMenu(buttonId: string, label: string, items: MenuItem[]): HTM
     }
   });
   menu.addEventListener('keydown', (e) => {
-    const list = itemsOf(menu);
-    const at = list.indexOf(document.activeElement as HTMLElement);
-    const go = (i: number) => list[(i + list.length) % list.length]?.focus();
-    if (e.key === 'ArrowDown') go(at + 1);
-    else if (e.key === 'ArrowUp') go(at - 1);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(list.length - 1);
-    else if (e.key === 'Escape') close(buttonId, true);
+    if (moveInMenu(menu, e)) {
+      e.stopPropagation();
+      return;
+    }
+    if (e.key === 'Escape') close(buttonId, true);
     else if (e.key === 'Tab') {
       // Focus goes back to the button first, so the browser's Tab moves on from there and not from a hidden item.
       close(buttonId, true);
