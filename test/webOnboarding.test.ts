@@ -6,7 +6,7 @@ import { followOnboarding, startOnboarding } from '../src/web/onboarding.js';
 import { regionOfTimeZone } from '../src/web/timeZoneRegion.js';
 import type { Character, Task } from '../src/web/types.js';
 import { startFakeLodestone, type FakeCharacter, type FakeLodestone } from './fakeLodestone/index.js';
-import { expectAccessible } from './web/axe.js';
+import { expectAccessibleInBothSchemes } from './web/axe.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
@@ -35,14 +35,6 @@ const inView = (l: Locator) => l.evaluate((el) => {
   return r.top >= 0 && r.bottom <= (globalThis as unknown as { innerHeight: number }).innerHeight;
 });
 
-/** axe-core (WCAG 2.1 AA) on the page as it stands, in the light scheme and in the dark one. */
-async function expectAccessibleInBothSchemes(p: Page, view: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await p.emulateMedia({ colorScheme });
-    await expectAccessible(p, `${view} (${colorScheme})`);
-  }
-  await p.emulateMedia({ colorScheme: null });
-}
 
 describe('the first visit’s rules', () => {
   const task = { id: 't1' } as Task;

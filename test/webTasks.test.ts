@@ -7,7 +7,7 @@ import { loadCommands } from '../src/bot/registry.js';
 import { parseConfig } from '../src/config.js';
 import { chatInput } from './fakeDiscord/index.js';
 import { silentLog } from './helpers/testStore.js';
-import { expectAccessible } from './web/axe.js';
+import { expectAccessibleInBothSchemes } from './web/axe.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, openTab, type Browser } from './web/browser.js';
 import { buildWebApp, startWebService, type WebService } from './web/webService.js';
 
@@ -95,13 +95,6 @@ if (!chromiumAvailable()) {
     const reload = async () => {
       await page.reload();
       await box('Alpha').or(box('Bravo')).first().waitFor();
-    };
-    const inDarkAndLight = async (view: string) => {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        await expectAccessible(page, `${view} (${colorScheme})`);
-      }
-      await page.emulateMedia({ colorScheme: 'light' });
     };
     /** Drags a row by its handle with the mouse onto the upper half of another row. */
     async function drag(name: string, onto: Locator) {
@@ -195,7 +188,7 @@ if (!chromiumAvailable()) {
       expect(await focusedLabel()).toBe('Delete');
       await page.keyboard.press('Home');
       expect(await focusedLabel()).toBe('Edit');
-      await inDarkAndLight('the checklist with a row menu open');
+      await expectAccessibleInBothSchemes(page, 'the checklist with a row menu open');
       await page.keyboard.press('Escape');
       expect(await button.getAttribute('aria-expanded')).toBe('false');
       expect(await menu.isHidden()).toBe(true);
@@ -241,7 +234,7 @@ if (!chromiumAvailable()) {
       expect(await row('Bravo').getAttribute('class')).toContain('is-hidden');
       expect(await row('Bravo').locator('.sub').textContent()).toBe('Hidden');
       expect(await box('Bravo').getAttribute('aria-describedby')).toBe(`about-${ids.Bravo}`);
-      await inDarkAndLight('the checklist with hidden tasks shown');
+      await expectAccessibleInBothSchemes(page, 'the checklist with hidden tasks shown');
 
       await reload(); // remembered on this browser
       await box('Bravo').waitFor();
@@ -272,7 +265,7 @@ if (!chromiumAvailable()) {
       await ticked;
       expect(await editor.getByLabel('Name').inputValue()).toBe('Timeworn maps');
       expect(await editor.getByLabel('Resets').inputValue()).toBe('cooldown');
-      await inDarkAndLight('the checklist with the task editor open');
+      await expectAccessibleInBothSchemes(page, 'the checklist with the task editor open');
       await page.screenshot({ path: `${ARTIFACTS}webTasks-editor.png`, fullPage: true });
 
       const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/tasks/${ids.Maps}`));
