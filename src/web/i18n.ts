@@ -3,6 +3,7 @@ import type { Catalogue, en } from '../i18n/catalogue/en.js';
 import type { GameTermKey } from '../i18n/gameTerms.js';
 import { isLocale, LOCALES, type Locale } from '../i18n/locales.js';
 import type { Cadence, Region } from './types.js';
+import { recall, remember } from './remembered.js';
 
 export { isLocale, LOCALES, type Locale };
 
@@ -65,12 +66,7 @@ function termValues(terms: Pack['terms']): Record<string, string> {
  * speak, else English.
  */
 export function initialLanguage(): Locale {
-  let stored: string | null = null;
-  try {
-    stored = localStorage.getItem(STORAGE_KEY);
-  } catch {
-    // Storage switched off: the browser's languages still decide.
-  }
+  const stored = recall(STORAGE_KEY);
   if (isLocale(stored)) return stored;
   const base = navigator.languages.map((tag) => tag.toLowerCase().split('-')[0]).find(isLocale);
   return base ?? 'en';
@@ -80,7 +76,7 @@ export function initialLanguage(): Locale {
  * Fetches a language's chunk (once) and makes it the page's: messages, game names, `<html lang>`. False when another
  * language was asked for while this one was on its way (that one wins).
  */
-export async function useLanguage(lang: Locale, remember = false): Promise<boolean> {
+export async function useLanguage(lang: Locale, keep = false): Promise<boolean> {
   wanted = lang;
   const next = await PACKS[lang]();
   if (wanted !== lang) return false;
@@ -93,13 +89,7 @@ export async function useLanguage(lang: Locale, remember = false): Promise<boole
   pack = next;
   gameNames = termValues(next.terms);
   document.documentElement.lang = lang;
-  if (remember) {
-    try {
-      localStorage.setItem(STORAGE_KEY, lang);
-    } catch {
-      // Not remembered; this page still shows it.
-    }
-  }
+  if (keep) remember(STORAGE_KEY, lang);
   return true;
 }
 

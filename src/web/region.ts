@@ -1,6 +1,7 @@
 import { REGIONS } from '../resets/cadences.js';
 import { regionOfTimeZone } from './timeZoneRegion.js';
 import type { Region } from './types.js';
+import { recall, remember } from './remembered.js';
 
 const STORAGE_KEY = 'ffxiv-tracker:region';
 
@@ -9,20 +10,10 @@ const STORAGE_KEY = 'ffxiv-tracker:region';
  * guess from the device's time zone. Only the Jumbo Cactpot depends on it, and the guess is one menu away from right.
  */
 export function preferredRegion(): Region {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if ((REGIONS as readonly (string | null)[]).includes(stored)) return stored as Region;
-  } catch {
-    // Storage switched off: the time zone still says something.
-  }
+  const stored = recall(STORAGE_KEY);
+  if ((REGIONS as readonly (string | null)[]).includes(stored)) return stored as Region;
   return regionOfTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** Remembers the region picked on the login screen, on this browser (the header's calendar link can use it too). */
-export function rememberRegion(region: Region): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, region);
-  } catch {
-    // Not remembered; this page still shows it.
-  }
-}
+export const rememberRegion = (region: Region): void => remember(STORAGE_KEY, region);

@@ -1,6 +1,7 @@
 import { ApiError, NetworkError, SessionEndedError, bearer, client, ok } from './http.js';
 import { t } from './i18n.js';
 import type { TokenPair, User } from './types.js';
+import { recall, remember } from './remembered.js';
 
 /**
  * Where the tokens live, and why:
@@ -58,7 +59,7 @@ export class Session {
   /** Trades Discord's `code` and our `state` for a session. */
   async logIn(code: string, state: string): Promise<User> {
     const r = await ok(client.POST('/exchange', { ...WEB_CLIENT, body: { code, state } }));
-    localStorage.removeItem(LOGGED_OUT_KEY);
+    remember(LOGGED_OUT_KEY, null);
     this.keep(r);
     this.tellToken();
     return r.user;
@@ -70,7 +71,7 @@ export class Session {
    */
   async resume(): Promise<boolean> {
     if (this.jwt) return true;
-    if (localStorage.getItem(LOGGED_OUT_KEY) !== null) return false;
+    if (recall(LOGGED_OUT_KEY) !== null) return false;
     try {
       await this.refresh();
       return true;
@@ -113,7 +114,7 @@ export class Session {
     } catch (err) {
       if (!(err instanceof SessionEndedError) && !(err instanceof ApiError && err.status === 401)) throw err;
     } finally {
-      localStorage.setItem(LOGGED_OUT_KEY, '1');
+      remember(LOGGED_OUT_KEY, '1');
       this.clear();
       this.tell({ kind: 'loggedOut' });
     }

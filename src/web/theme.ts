@@ -1,3 +1,5 @@
+import { recall, remember } from './remembered.js';
+
 /**
  * The page's colours. `system` sets nothing, so styles.css follows `prefers-color-scheme`; `light` and `dark` set
  * `data-theme` on <html>, which styles.css lets win over the system's choice.
@@ -11,12 +13,8 @@ const isExplicit = (v: string | null | undefined): v is Exclude<Theme, 'system'>
 
 /** The choice made on this browser, `system` when none was (or storage is switched off). */
 export function storedTheme(): Theme {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return isExplicit(value) ? value : 'system';
-  } catch {
-    return 'system';
-  }
+  const value = recall(STORAGE_KEY);
+  return isExplicit(value) ? value : 'system';
 }
 
 /** What <html> says now: the theme this tab shows. */
@@ -33,12 +31,7 @@ export function applyTheme(theme: Theme): void {
 /** Shows a theme and remembers it for the next visit (and for this browser's other tabs, see followOtherTabs). */
 export function chooseTheme(theme: Theme): void {
   applyTheme(theme);
-  try {
-    if (theme === 'system') localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, theme);
-  } catch {
-    // Not remembered; this tab still shows it.
-  }
+  remember(STORAGE_KEY, theme === 'system' ? null : theme);
 }
 
 /** A choice made in another tab shows here too (`storage` events come only from other tabs; the menu reads shownTheme). */
