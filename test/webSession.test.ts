@@ -196,5 +196,24 @@ if (!chromiumAvailable()) {
       await loggedIn(b);
       expect(await b.locator('#who').textContent()).toMatch(/alisaie/i);
     });
+
+    it('a logout the service could not hear about is not quietly resumed on the next load', async () => {
+      await a.route('**/auth/logout', (route) => route.abort('internetdisconnected'));
+      await a.getByRole('button', { name: 'Log out' }).click();
+      await a.getByText(/You are logged out on this device, but the tracker service could not be told/).waitFor();
+      await loginButton(b).waitFor(); // the other tab follows
+      expect(await cookies()).toHaveLength(1); // the cookie could not be cleared: the service never answered
+      await a.unroute('**/auth/logout');
+
+      const before = refreshes.length;
+      await a.reload();
+      await loginButton(a).waitFor();
+      expect(refreshes.length).toBe(before); // it did not even ask
+      // Logging in again clears the mark.
+      await loginButton(a).click();
+      await loggedIn(a);
+      await a.reload();
+      await loggedIn(a);
+    });
   });
 }
