@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { defaultPresets, type Onboarding } from '../onboarding.js';
 import type { Character, Features, Preset } from '../types.js';
 import { feedback, onSubmit } from './fields.js';
+import { presetChoice, presetsByCategory } from './presetChoices.js';
 
 /** The step's heading: where the app puts the keyboard after a login while the flow shows. */
 export const ONBOARDING_HEADING_ID = 'onboarding-step-h';
@@ -122,21 +123,7 @@ function createPresetStep(actions: OnboardingActions) {
       drawnFor = { presets, characterId };
       // The Jumbo Cactpot draws per data center: an account-wide one is refused, so it is not offered.
       const offered = presets.filter((p) => characterId !== null || p.cadence !== 'jumbo-cactpot');
-      const categories = [...new Set(offered.map((p) => p.category))];
-      replaceChildren(
-        list,
-        ...categories.map((category) => {
-          const inCategory = offered.filter((p) => p.category === category);
-          return h('fieldset', {}, h('legend', {}, inCategory[0]!.categoryName), ...inCategory.map((p) => presetChoice(p, chosen)));
-        }),
-      );
+      replaceChildren(list, ...presetsByCategory(offered, (p) => presetChoice(p, domId('first-preset', p.key), chosen)));
     },
   };
-}
-
-function presetChoice(p: Preset, chosen: Set<string>): HTMLElement {
-  const id = domId('first-preset', p.key);
-  const box = h('input', { type: 'checkbox', id, name: 'keys', value: p.key, checked: chosen.has(p.key) });
-  box.addEventListener('change', () => (box.checked ? chosen.add(p.key) : chosen.delete(p.key)));
-  return h('div', { class: 'preset' }, box, h('label', { for: id }, h('span', {}, p.name), h('small', {}, p.description)));
 }

@@ -2,6 +2,7 @@ import { domId, h, replaceChildren } from '../dom.js';
 import { t } from '../i18n.js';
 import type { Character, Preset, Task } from '../types.js';
 import { field, fillOwners, onSubmit } from './fields.js';
+import { presetChoice, presetsByCategory } from './presetChoices.js';
 
 /** "Add presets": the catalogue grouped by category, for the account or one character, skipping what is there. */
 export function createPresetForm(submit: (keys: string[], characterId: string | null) => Promise<boolean>) {
@@ -14,19 +15,7 @@ export function createPresetForm(submit: (keys: string[], characterId: string | 
   const renderList = () => {
     const ownerId = owner.value || null;
     const present = new Set(last.tasks.filter((t) => t.presetKey && t.characterId === ownerId).map((t) => t.presetKey));
-    // Grouped by the category's key; headed by its name in the page's language.
-    const categories = [...new Set(last.presets.map((p) => p.category))];
-    replaceChildren(
-      list,
-      ...categories.map((category) =>
-        h(
-          'fieldset',
-          {},
-          h('legend', {}, last.presets.find((p) => p.category === category)?.categoryName ?? category),
-          ...last.presets.filter((p) => p.category === category).map((p) => presetOption(p, present.has(p.key), ownerId, chosen)),
-        ),
-      ),
-    );
+    replaceChildren(list, ...presetsByCategory(last.presets, (p) => presetOption(p, present.has(p.key), ownerId, chosen)));
   };
   owner.addEventListener('change', renderList);
 
@@ -52,15 +41,7 @@ function presetOption(p: Preset, added: boolean, ownerId: string | null, chosen:
   const id = domId('preset', p.key);
   // Jumbo Cactpot draws per data center, so the server refuses it account-wide; say so before it does.
   const needsCharacter = p.cadence === 'jumbo-cactpot' && ownerId === null;
-  const unavailable = added || needsCharacter;
+  const unavailable = added ? { checked: true, note: t('presets.added') } : needsCharacter ? { checked: false, note: t('presets.pickCharacter') } : undefined;
   if (unavailable) chosen.delete(p.key);
-  const box = h('input', { type: 'checkbox', id, name: 'keys', value: p.key, checked: added || chosen.has(p.key), disabled: unavailable });
-  box.addEventListener('change', () => (box.checked ? chosen.add(p.key) : chosen.delete(p.key)));
-  const note = added ? t('presets.added') : needsCharacter ? t('presets.pickCharacter') : null;
-  return h(
-    'div',
-    { class: 'preset' },
-    box,
-    h('label', { for: id }, h('span', {}, p.name, note ? h('span', { class: 'tag' }, note) : null), h('small', {}, p.description)),
-  );
+  return presetChoice(p, id, chosen, unavailable);
 }
