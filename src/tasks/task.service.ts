@@ -22,6 +22,7 @@ import {
   type UpdateTaskInput,
 } from './task.schema.js';
 import { followNewRule, sameRule } from './ruleChange.js';
+import { jumboNeedsCharacter, jumboNeedsRegion } from './task.refusals.js';
 import { lastCompletionOf, ruleFor, toTaskView } from './task.status.js';
 import { planTaskEdit } from './taskEdit.js';
 import type { TaskView } from './task.types.js';
@@ -106,7 +107,7 @@ export class TaskService {
       }
       const presets = toAdd.map((k) => findPreset(k)!);
       if (!character && presets.some((p) => p.cadence === 'jumbo-cactpot')) {
-        throw invalid('Jumbo Cactpot depends on your data center: add it for a character (or create it with a region).', undefined, { key: 'errors.validation.jumboNeedsCharacter' });
+        throw jumboNeedsCharacter();
       }
       let position = existing.reduce((m, r) => Math.max(m, r.position), -1);
       const ids: string[] = [];
@@ -238,7 +239,7 @@ export class TaskService {
     position: number,
   ): Promise<string> {
     if (t.cadence === 'jumbo-cactpot' && !t.region && !character) {
-      throw invalid('A Jumbo Cactpot task needs a character or a region (eu, na, jp, oc): the drawing time depends on it.', undefined, { key: 'errors.validation.jumboNeedsRegion' });
+      throw jumboNeedsRegion();
     }
     const now = this.clock();
     const id = newId();

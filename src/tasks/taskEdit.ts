@@ -1,22 +1,12 @@
 import type { Updateable } from 'kysely';
-import { DomainError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import type { CharacterRow, TasksTable } from '../store/schema.js';
 import type { TaskWithRegion } from './task.repository.js';
+import { jumboNeedsCharacter, jumboNeedsRegion, presetCadenceFixed } from './task.refusals.js';
 import type { updateTaskSchema } from './task.schema.js';
 import type { z } from 'zod';
 
 type Patch = z.output<typeof updateTaskSchema>;
-
-/** A preset's reset rule is the game's; a player who wants another rhythm makes a task of their own. */
-export const presetCadenceFixed = (): DomainError =>
-  new DomainError(
-    'PRESET_CADENCE',
-    "A preset follows the game's own reset: its cadence, hours and region cannot be changed. Add a task of your own for another rhythm.",
-    undefined,
-    undefined,
-    undefined,
-    { key: 'errors.conflict.presetCadence' },
-  );
 
 /**
  * The columns a PATCH sets, after the same rules POST /tasks applies to the task as it will be: a cooldown has hours
@@ -42,8 +32,8 @@ export function planTaskEdit(row: TaskWithRegion, patch: Patch, character: Chara
   const region = patch.region !== undefined ? patch.region : row.region;
   if (cadence === 'jumbo-cactpot' && characterId === null) {
     // As when adding one: the preset takes its drawing from a character's data center, a task of your own may name a region.
-    if (preset) throw invalid('Jumbo Cactpot depends on your data center: add it for a character (or create it with a region).', undefined, { key: 'errors.validation.jumboNeedsCharacter' });
-    if (!region) throw invalid('A Jumbo Cactpot task needs a character or a region (eu, na, jp, oc): the drawing time depends on it.', undefined, { key: 'errors.validation.jumboNeedsRegion' });
+    if (preset) throw jumboNeedsCharacter();
+    if (!region) throw jumboNeedsRegion();
   }
   return {
     ...(patch.name !== undefined && { name: patch.name }),
