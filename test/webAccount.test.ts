@@ -391,6 +391,14 @@ if (!chromiumAvailable()) {
       expect(await menu().getByRole('menuitemradio', { name: 'Dark' }).getAttribute('aria-checked')).toBe('true');
       await page.keyboard.press('Escape');
 
+      // Another tab of the page follows a choice made here.
+      const other = await openTab(browser.context, pageErrors);
+      await other.goto(`${svc.base}/app/`);
+      expect(await other.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe('dark');
+      await chooseTheme('Light');
+      await expect.poll(() => other.evaluate<string | undefined>('document.documentElement.dataset.theme')).toBe('light');
+      await other.close();
+
       await page.emulateMedia({ colorScheme: 'dark' });
       await chooseTheme('Light');
       expect(await background()).toBe(LIGHT_BG); // the choice wins over the device's dark mode

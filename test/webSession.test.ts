@@ -215,5 +215,16 @@ if (!chromiumAvailable()) {
       await a.reload();
       await loggedIn(a);
     });
+
+    it('a session ended elsewhere, found out by one tab, ends in the others at once', async () => {
+      await loggedIn(b); // back with the login in the other tab
+      const jwt = await svc.apiLogin(DISCORD_ID, 'alisaie');
+      expect((await svc.api('/auth/logout-all', { method: 'POST', token: jwt })).status).toBe(200);
+      await a.locator('#checklist').getByRole('checkbox', { name: 'Wondrous Tails', exact: true }).click();
+      await a.getByText(/Your session has ended/).waitFor();
+      await b.getByText(/Your session has ended/).waitFor(); // without a call of its own
+      await loginButton(b).waitFor();
+      expect(pageErrors).toEqual([]);
+    });
   });
 }
